@@ -1,0 +1,57 @@
+package io.github.statefullstm.rnn;
+
+/**
+ * An LSTM(units) -> Dense(1, sigmoid) model with Keras semantics.
+ *
+ * <p><b>State.</b> Inside a batch every row has its own state. Stateless ({@code stateful = false}): every batch
+ * starts from zeros. Stateful: row i of each batch starts from the final state of row i of the previous batch
+ * (and of no other row) until {@link #resetStates()}; the batch size is fixed.
+ *
+ * <p><b>Training.</b> {@link #trainOnBatch} makes exactly one Adam update from the gradient of the mean binary
+ * cross-entropy over the batch's rows, back-propagated through all steps of the batch. The incoming state is a
+ * constant: gradients stop at the batch boundary while the state goes on, as Keras' stateful
+ * {@code train_on_batch} does.
+ *
+ * <p><b>Refusals.</b> A call with a bad argument (wrong batch size for a stateful model, wrong feature width,
+ * ragged rows, NaN or infinite inputs, targets outside {0, 1}) throws {@link IllegalArgumentException} naming
+ * what was wrong, and leaves weights, optimizer and state exactly as they were.
+ */
+public interface LstmModel {
+
+    ModelConfig config();
+
+    /** The probability of class 1 for each row, at its last step. Advances the state when stateful. */
+    double[] predictOnBatch(double[][][] inputs);
+
+    /** One parameter update; returns loss and accuracy of the forward pass. Advances the state when stateful. */
+    BatchResult trainOnBatch(double[][][] inputs, double[] targets);
+
+    /** Loss and accuracy without an update. Advances the state when stateful, as Keras' {@code test_on_batch}. */
+    BatchResult testOnBatch(double[][][] inputs, double[] targets);
+
+    /**
+     * The gradient of the mean loss over the batch with respect to every weight, in the canonical layout,
+     * from the current incoming state held constant. Changes nothing: no update, no state change.
+     */
+    LstmWeights gradientOnBatch(double[][][] inputs, double[] targets);
+
+    /** Sets every row of the carried state to zero. */
+    void resetStates();
+
+    /** Sets the carried state of a stateful model (Keras' {@code reset_states(states)}); rows must equal the batch size. */
+    void resetStates(LstmState initial);
+
+    /**
+     * The state the next batch starts from: the carried state of a stateful model ({@code batchSize} rows);
+     * for a stateless model, zeros shaped like the most recent batch (no rows before any batch).
+     */
+    LstmState states();
+
+    /** The final state of every row after the most recent batch, stateless or stateful; zeros before any batch. */
+    LstmState finalStates();
+
+    LstmWeights getWeights();
+
+    /** Replaces every weight; the optimizer's moments and the carried state stay as they are, as in Keras. */
+    void setWeights(LstmWeights weights);
+}

@@ -1,0 +1,17 @@
+package io.github.statefullstm.rnn;
+
+/**
+ * The architecture every engine builds: LSTM({@code units}) over {@code features} inputs per step,
+ * then Dense(1, sigmoid) on the last step's output.
+ */
+public record LstmSpec(int features, int units, GateActivation gateActivation) {
+
+    /** The post's model: one input per step, LSTM(10), Keras' sigmoid gates. */
+    public static final LstmSpec POST = new LstmSpec(1, 10, GateActivation.SIGMOID);
+
+    public LstmSpec {
+        Arguments.require(features > 0, "features", features, "must be > 0");
+        Arguments.require(units > 0, "units", units, "must be > 0");
+        Arguments.require(gateActivation != null, "gateActivation", null, "must be given");
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.statefullstm.rnn;
+
+/**
+ * Everything an engine needs to build a model. A stateful model has a fixed batch size, as Keras'
+ * {@code batch_input_shape} demands, because row i of each batch continues row i of the previous one.
+ * A stateless model accepts any number of rows and ignores {@code batchSize}.
+ *
+ * @param seed drives the weight initialisation; the same seed gives the same weights
+ */
+public record ModelConfig(LstmSpec spec, boolean stateful, int batchSize, Adam adam, long seed) {
+
+    public ModelConfig {
+        Arguments.require(spec != null, "spec", null, "must be given");
+        Arguments.require(adam != null, "adam", null, "must be given");
+        Arguments.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
+    }
+
+    public static ModelConfig stateless(LstmSpec spec, long seed) {
+        return new ModelConfig(spec, false, 1, Adam.KERAS, seed);
+    }
+
+    public static ModelConfig stateful(LstmSpec spec, int batchSize, long seed) {
+        return new ModelConfig(spec, true, batchSize, Adam.KERAS, seed);
+    }
+}
