@@ -1,0 +1,190 @@
+package io.github.statefullstm.sequence;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How samples are laid out in batches for one epoch: batch {@code k} row {@code i} holds sample
+ * {@code batch(k).rows()[i]}. In a stateless plan every batch starts from zero state. In a stateful plan
+ * row {@code i} of batch {@code k + 1} starts from the final state of row {@code i} of batch {@code k}, unless the
+ * states are reset before batch {@code k + 1}; see {@link StateLineage}. The epoch starts from zero state.
+ */
+public final class BatchPlan {
+
+    /**
+     * One batch: the sample indices on its rows, and whether the states are reset before it.
+     */
+    public record Batch(int[] rows, boolean resetBefore) {
+        public Batch {
+            rows = rows.clone();
+        }
+
+        @Override
+        public int[] rows() {
+            return rows.clone();
+        }
+
+        public int row(int i) {
+            return rows[i];
+        }
+
+        public int size() {
+            return rows.length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Batch other && resetBefore == other.resetBefore && Arrays.equals(rows, other.rows);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(rows) * 2 + (resetBefore ? 1 : 0);
+        }
+
+        @Override
+        public String toString() {
+            return (resetBefore ? "reset, " : "") + Arrays.toString(rows);
+        }
+    }
+
+    private final boolean stateful;
+    private final int batchSize;
+    private final List<Batch> batches;
+
+    private BatchPlan(boolean stateful, int batchSize, List<Batch> batches) {
+        this.stateful = stateful;
+        this.batchSize = batchSize;
+        this.batches = List.copyOf(batches);
+    }
+
+    /**
+     * Keras' stateless {@code fit(shuffle=False)}: samples in order, {@code batchSize} at a time; the last batch may
+     * be smaller. Every batch starts from zero state.
+     */
+    public static BatchPlan stateless(int sampleCount, int batchSize) {
+        Check.positive("sample count", sampleCount);
+        Check.positive("batch size (B)", batchSize);
+        List<Batch> batches = new ArrayList<>();
+        for (int from = 0; from < sampleCount; from += batchSize) {
+            batches.add(new Batch(range(from, Math.min(from + batchSize, sampleCount)), true));
+        }
+        return new BatchPlan(false, batchSize, batches);
+    }
+
+    /**
+     * The post's stateful windowed run: samples in order, {@code batchSize} at a time, states carried from each
+     * batch to the next and never reset within the epoch. Keras refuses a stateful batch of another size, so the
+     * sample count must be a multiple of the batch size.
+     */
+    public static BatchPlan statefulInOrder(int sampleCount, int batchSize) {
+        return statefulInOrder(sampleCount, batchSize, new boolean[sampleCount / Math.max(batchSize, 1)]);
+    }
+
+    /**
+     * The post's one-step-at-a-time stateful run: batch size 1, one sample per batch in feed order, states reset
+     * after the last step of each sequence.
+     */
+    public static BatchPlan perStep(PerStepFeed feed) {
+        boolean[] resetBefore = new boolean[feed.size()];
+        for (int i = 1; i < feed.size(); i++) {
+            resetBefore[i] = feed.resetAfter(i - 1);
+        }
+        return statefulInOrder(feed.size(), 1, resetBefore);
+    }
+
+    /**
+     * The layout the post suggests and never shows ("the full sequence is preserved through the batches"): groups
+     * of {@code batchSize} sequences side by side, sequence {@code g * B + i} on row {@code i} of every batch of
+     * group {@code g}; batch {@code j} of a group holds chunk {@code j} of each of its sequences, and states are
+     * reset at the start of each group. With one-step chunks this is the per-step feed, batched.
+     *
+     * @param chunks samples grouped by sequence and ordered by start within each, every sequence with the same
+     *               number of chunks, as {@link Windowing#windows} makes them with stride = length
+     */
+    public static BatchPlan sequencePreserving(List<Sample> chunks, int batchSize) {
+        Check.that(chunks != null && !chunks.isEmpty(), "chunks", chunks == null ? null : "[]",
+                "must hold at least one chunk");
+        Check.positive("batch size (B)", batchSize);
+        Map<Integer, List<Integer>> bySequence = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            bySequence.computeIfAbsent(chunks.get(i).sequence(), s -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> sequences = new ArrayList<>(bySequence.values());
+        int perSequence = sequences.get(0).size();
+        for (int s = 0; s < sequences.size(); s++) {
+            List<Integer> own = sequences.get(s);
+            Check.that(own.size() == perSequence, "chunks of sequence " + chunks.get(own.get(0)).sequence(),
+                    own.size(), "every sequence must have the same number of chunks (" + perSequence + ")");
+            for (int j = 1; j < own.size(); j++) {
+                Check.that(chunks.get(own.get(j)).start() == chunks.get(own.get(j - 1)).end(),
+                        "start of chunk " + own.get(j), chunks.get(own.get(j)).start(),
+                        "must follow the previous chunk of its sequence without gap or overlap");
+            }
+        }
+        Check.that(sequences.size() % batchSize == 0, "sequences", sequences.size(),
+                "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
+        List<Batch> batches = new ArrayList<>();
+        for (int group = 0; group < sequences.size(); group += batchSize) {
+            for (int j = 0; j < perSequence; j++) {
+                int[] rows = new int[batchSize];
+                for (int i = 0; i < batchSize; i++) {
+                    rows[i] = sequences.get(group + i).get(j);
+                }
+                batches.add(new Batch(rows, j == 0));
+            }
+        }
+        return new BatchPlan(true, batchSize, batches);
+    }
+
+    private static BatchPlan statefulInOrder(int sampleCount, int batchSize, boolean[] resetBefore) {
+        Check.positive("sample count", sampleCount);
+        Check.positive("batch size (B)", batchSize);
+        Check.that(sampleCount % batchSize == 0, "sample count", sampleCount,
+                "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
+        List<Batch> batches = new ArrayList<>();
+        for (int k = 0; k < sampleCount / batchSize; k++) {
+            batches.add(new Batch(range(k * batchSize, (k + 1) * batchSize), k == 0 || resetBefore[k]));
+        }
+        return new BatchPlan(true, batchSize, batches);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] rows = new int[to - from];
+        Arrays.setAll(rows, i -> from + i);
+        return rows;
+    }
+
+    public boolean stateful() {
+        return stateful;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public List<Batch> batches() {
+        return batches;
+    }
+
+    public Batch batch(int k) {
+        return batches.get(k);
+    }
+
+    public int sampleCount() {
+        return batches.stream().mapToInt(Batch::size).sum();
+    }
+
+    /** Which state every row of every batch starts from. */
+    public StateLineage lineage() {
+        return new StateLineage(this);
+    }
+
+    @Override
+    public String toString() {
+        return (stateful ? "stateful" : "stateless") + " plan, B=" + batchSize + ", " + batches.size() + " batches";
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.statefullstm.sequence;
+
+/** The sizes the post uses, in one place, each with where it comes from. */
+public final class PostSetup {
+
+    /** {@code N = 1200}: rows of X. */
+    public static final int SEQUENCES = 1200;
+    /** {@code X = np.zeros((1200, 20))}: steps per sequence. */
+    public static final int LENGTH = 20;
+    /** {@code N_train = 1000}: the first rows train, the last 200 validate. */
+    public static final int TRAINING_SEQUENCES = 1000;
+    /** {@code size=int(N / 2)}: exactly half of the rows hold 1 at step 0. */
+    public static final double FRACTION_OF_ONES = 0.5;
+    /** {@code max_len = 10}: the window length of {@code prepare_sequences}. */
+    public static final int WINDOW = 10;
+    /** {@code range(0, len_seq - window_length + 1)}: windows start at every step. */
+    public static final int STRIDE = 1;
+    /** {@code batch_size = 64}: the stateless windowed run. */
+    public static final int STATELESS_BATCH = 64;
+    /** {@code batch_size = 110}: the stateful windowed run (11000 windows are 100 full batches). */
+    public static final int STATEFUL_BATCH = 110;
+
+    private PostSetup() {
+    }
+
+    /** The post's task, drawn with the given seed (the post's own draw was unseeded). */
+    public static Task task(long seed) {
+        return Task.generate(SEQUENCES, LENGTH, FRACTION_OF_ONES, seed);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.statefullstm.sequence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where each row's initial state comes from under a {@link BatchPlan}. In a stateful plan, row {@code i} of batch
+ * {@code k + 1} starts from the final state of row {@code i} of batch {@code k} ("the states of the current batch
+ * will be propagated to the next batch (at index i)"), and from no other row; a reset, or a stateless plan,
+ * starts it from zero.
+ */
+public final class StateLineage {
+
+    /** A row of a batch. */
+    public record Slot(int batch, int row) {
+    }
+
+    private final BatchPlan plan;
+
+    StateLineage(BatchPlan plan) {
+        this.plan = plan;
+    }
+
+    /** The slot whose final state this slot starts from, or empty when it starts from zero. */
+    public Optional<Slot> predecessor(Slot slot) {
+        BatchPlan.Batch batch = plan.batch(slot.batch());
+        Check.that(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
+                "must be in [0, " + batch.size() + ") for batch " + slot.batch());
+        if (!plan.stateful() || batch.resetBefore() || slot.batch() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Slot(slot.batch() - 1, slot.row()));
+    }
+
+    /**
+     * The samples whose steps flowed into this slot's state, oldest first, ending with the slot's own sample: what
+     * a model can have seen when it answers for this slot.
+     */
+    public List<Integer> history(Slot slot) {
+        List<Integer> samples = new ArrayList<>();
+        for (Optional<Slot> at = Optional.of(slot); at.isPresent(); at = predecessor(at.get())) {
+            samples.add(plan.batch(at.get().batch()).row(at.get().row()));
+        }
+        Collections.reverse(samples);
+        return samples;
+    }
+
+    /** Every (predecessor, successor) pair of samples the plan links through carried state. */
+    public List<int[]> links() {
+        List<int[]> links = new ArrayList<>();
+        for (int k = 0; k < plan.batches().size(); k++) {
+            for (int i = 0; i < plan.batch(k).size(); i++) {
+                Slot slot = new Slot(k, i);
+                int successor = plan.batch(k).row(i);
+                predecessor(slot).ifPresent(p -> links.add(new int[] {plan.batch(p.batch()).row(p.row()), successor}));
+            }
+        }
+        return links;
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.statefullstm.sequence;
+
+import static io.github.statefullstm.sequence.TaskProperties.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statefullstm.spec.Claim;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Group;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("Batch plans and their state lineage")
+class BatchPlanProperties {
+
+    @Provide
+    Arbitrary<PlannedSamples> plannedSamples() {
+        return PlannedSamples.any();
+    }
+
+    @Provide
+    Arbitrary<PlannedSamples> statefulWindowsInOrder() {
+        return PlannedSamples.statefulWindowsInOrder();
+    }
+
+    @Provide
+    Arbitrary<PlannedSamples> sequencePreservingPlans() {
+        return PlannedSamples.sequencePreserving();
+    }
+
+    @Provide
+    Arbitrary<PlannedSamples> perStepPlans() {
+        return PlannedSamples.perStep();
+    }
+
+    @Group
+    @Label("Layout")
+    class Layout {
+
+        @Property
+        @Claim("PLAN-1")
+        @Label("every plan holds every sample exactly once")
+        void everyPlanHoldsEverySampleExactlyOnce(@ForAll("plannedSamples") PlannedSamples planned) {
+            Statistics.label("plan").collect(planned.kind());
+            int[] seen = new int[planned.samples().size()];
+            for (BatchPlan.Batch batch : planned.plan().batches()) {
+                for (int sample : batch.rows()) {
+                    seen[sample]++;
+                }
+            }
+            for (int sample = 0; sample < seen.length; sample++) {
+                assertEquals(1, seen[sample], "times sample " + sample + " is planned, in " + planned);
+            }
+        }
+
+        @Property
+        @Claim("PLAN-2")
+        @Label("every batch of a stateful plan has exactly B rows")
+        void everyStatefulBatchHasExactlyBatchSizeRows(@ForAll("plannedSamples") PlannedSamples planned) {
+            BatchPlan plan = planned.plan();
+            Statistics.label("stateful").collect(plan.stateful());
+            for (int k = 0; k < plan.batches().size(); k++) {
+                int rows = plan.batch(k).size();
+                assertTrue(plan.stateful() ? rows == plan.batchSize() : rows >= 1 && rows <= plan.batchSize(),
+                        "batch " + k + " has " + rows + " rows in " + planned);
+            }
+        }
+
+        @Property
+        @Claim("PLAN-3")
+        @Label("a stateful plan whose sample count is not a multiple of B is refused")
+        void aStatefulPlanOfAnIncompleteLastBatchIsRefused(@ForAll @IntRange(min = 2, max = 50) int batchSize,
+                                                          @ForAll @IntRange(min = 1, max = 500) int samples) {
+            int count = samples % batchSize == 0 ? samples + 1 : samples;
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                            () -> BatchPlan.statefulInOrder(count, batchSize)),
+                    "sample count = " + count, "multiple of the batch size " + batchSize);
+        }
+
+        @Property
+        @Claim("PLAN-3")
+        @Label("B <= 0 is refused, naming B")
+        void aNonPositiveBatchSizeIsRefused(@ForAll @IntRange(min = -3, max = 0) int batchSize) {
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.stateless(10, batchSize)),
+                    "batch size (B) = " + batchSize, "> 0");
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.statefulInOrder(10, batchSize)), "batch size (B) = " + batchSize);
+        }
+    }
+
+    @Group
+    @Label("Lineage")
+    class Lineage {
+
+        @Property
+        @Claim("LINE-1")
+        @Label("state never crosses rows: row i starts from row i of the batch before, or from zero")
+        void stateNeverCrossesRows(@ForAll("plannedSamples") PlannedSamples planned) {
+            BatchPlan plan = planned.plan();
+            StateLineage lineage = plan.lineage();
+            int carried = 0;
+            for (int k = 0; k < plan.batches().size(); k++) {
+                for (int row = 0; row < plan.batch(k).size(); row++) {
+                    Optional<StateLineage.Slot> from = lineage.predecessor(new StateLineage.Slot(k, row));
+                    if (from.isPresent()) {
+                        carried++;
+                        assertEquals(new StateLineage.Slot(k - 1, row), from.get(),
+                                "batch " + k + ", row " + row + " of " + planned);
+                    }
+                }
+            }
+            Statistics.label("carries state").collect(carried > 0);
+        }
+
+        @Property
+        @Claim("LINE-2")
+        @Label("a stateless plan carries nothing: every row starts from zero")
+        void aStatelessPlanCarriesNothing(@ForAll("plannedSamples") PlannedSamples planned) {
+            Statistics.label("stateful").collect(planned.plan().stateful());
+            if (!planned.plan().stateful()) {
+                assertEquals(List.of(), planned.plan().lineage().links(), planned::toString);
+            }
+        }
+
+        @Property
+        @Claim("LINE-3")
+        @Label("in order, with B at least the windows per sequence, every link joins two different sequences")
+        void inOrderWindowsLinkDifferentSequencesWhenABatchHoldsAWholeSequence(
+                @ForAll("statefulWindowsInOrder") PlannedSamples planned) {
+            int windowsPerSequence = (int) planned.samples().stream().filter(w -> w.sequence() == 0).count();
+            boolean batchHoldsAWholeSequence = planned.plan().batchSize() >= windowsPerSequence;
+            Statistics.label("B >= windows per sequence").collect(batchHoldsAWholeSequence);
+            for (int[] link : planned.plan().lineage().links()) {
+                Sample from = planned.samples().get(link[0]);
+                Sample to = planned.samples().get(link[1]);
+                assertEquals(link[0] + planned.plan().batchSize(), link[1], "window carried into window " + link[1]);
+                if (batchHoldsAWholeSequence) {
+                    assertNotEquals(from.sequence(), to.sequence(), () -> from + " -> " + to + " in " + planned);
+                }
+            }
+        }
+
+        @Property
+        @Claim("LINE-4")
+        @Label("the sequence-preserving plan links each chunk to the previous chunk of its own sequence")
+        void sequencePreservingLineageStaysInsideOneSequence(@ForAll("sequencePreservingPlans") PlannedSamples planned) {
+            Statistics.label("chunks per sequence").collect(
+                    planned.samples().stream().filter(w -> w.sequence() == 0).count());
+            for (int[] link : planned.plan().lineage().links()) {
+                Sample from = planned.samples().get(link[0]);
+                Sample to = planned.samples().get(link[1]);
+                assertEquals(from.sequence(), to.sequence(), () -> from + " -> " + to + " in " + planned);
+                assertEquals(from.end(), to.start(), () -> from + " -> " + to + " in " + planned);
+            }
+            for (int k = 0; k < planned.plan().batches().size(); k++) {
+                for (int row = 0; row < planned.plan().batchSize(); row++) {
+                    List<Integer> history = planned.plan().lineage().history(new StateLineage.Slot(k, row));
+                    assertEquals(0, planned.samples().get(history.get(0)).start(),
+                            "the history of batch " + k + ", row " + row + " starts at step 0 of its sequence");
+                }
+            }
+        }
+
+        @Property
+        @Claim("LINE-5")
+        @Label("one step at a time, statefully, a step's history is its own sequence up to that step")
+        void perStepHistoryIsTheSequenceSoFar(@ForAll("perStepPlans") PlannedSamples planned) {
+            Statistics.label("stateful").collect(planned.plan().stateful());
+            StateLineage lineage = planned.plan().lineage();
+            for (int k = 0; k < planned.plan().batches().size(); k++) {
+                for (int row = 0; row < planned.plan().batch(k).size(); row++) {
+                    Sample own = planned.samples().get(planned.plan().batch(k).row(row));
+                    List<Integer> history = lineage.history(new StateLineage.Slot(k, row));
+                    int expected = planned.plan().stateful() ? own.start() + 1 : 1;
+                    assertEquals(expected, history.size(), "history length of " + own);
+                    for (int i = 0; i < history.size(); i++) {
+                        Sample step = planned.samples().get(history.get(i));
+                        assertEquals(own.sequence(), step.sequence(), "history of " + own);
+                        assertEquals(own.start() - history.size() + 1 + i, step.start(), "history of " + own);
+                    }
+                }
+            }
+        }
+    }
+
+    @Property
+    @Claim("PLAN-3")
+    @Label("a sequence-preserving plan over a sequence count that is not a multiple of B is refused")
+    void sequencePreservingRefusesAnIncompleteGroup(@ForAll @IntRange(min = 2, max = 6) int batchSize,
+                                                    @ForAll @IntRange(min = 1, max = 30) int sequences) {
+        int n = sequences % batchSize == 0 ? sequences + 1 : sequences;
+        List<Sample> chunks = Windowing.windows(Task.generate(n, 4, 0.5, 1), 2, 2);
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> BatchPlan.sequencePreserving(chunks, batchSize)), "sequences = " + n, "multiple of the batch size");
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.statefullstm.sequence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statefullstm.spec.Claim;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("The information ceiling")
+class InformationCeilingProperties {
+
+    /** Above this many distinct histories, trying every answer function (2^G of them) is too slow for a property. */
+    private static final int MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH = 12;
+
+    @Provide
+    Arbitrary<PlannedSamples> plannedSamples() {
+        return PlannedSamples.any();
+    }
+
+    @Provide
+    Arbitrary<WindowShape> windowShapes() {
+        return WindowShape.any();
+    }
+
+    @Provide
+    Arbitrary<PlannedSamples> plansWhoseLineageReachesStepZero() {
+        return net.jqwik.api.Arbitraries.oneOf(PlannedSamples.sequencePreserving(),
+                PlannedSamples.perStep().filter(p -> p.plan().stateful()));
+    }
+
+    @Property
+    @Claim("CEIL-1")
+    @Label("the ceiling is the best constant answer per group of samples with the same history (brute force)")
+    void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistories(@ForAll("plannedSamples") PlannedSamples planned) {
+        Map<List<Double>, long[]> targetsByHistory = targetsByHistory(planned);
+        long bruteForce = targetsByHistory.values().stream().mapToLong(c -> Math.max(c[0], c[1])).sum();
+        Statistics.label("plan").collect(planned.kind());
+        Statistics.label("distinct histories").collect(targetsByHistory.size() == 1 ? "1"
+                : targetsByHistory.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH ? "2..12" : "13..");
+        assertEquals(new InformationCeiling.Ceiling(bruteForce, planned.samples().size()),
+                InformationCeiling.of(planned.samples(), planned.plan()), planned::toString);
+    }
+
+    @Property
+    @Claim("CEIL-1")
+    @Label("no answer function over the histories beats the ceiling, and one reaches it (exhaustive)")
+    void noAnswerFunctionBeatsTheCeiling(@ForAll("plannedSamples") PlannedSamples planned) {
+        List<long[]> groups = new ArrayList<>(targetsByHistory(planned).values());
+        boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
+        Statistics.label("searched exhaustively").collect(small);
+        if (!small) {
+            return;
+        }
+        long best = 0;
+        for (int answers = 0; answers < 1 << groups.size(); answers++) {
+            long right = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                right += groups.get(g)[(answers >> g) & 1];
+            }
+            best = Math.max(best, right);
+        }
+        assertEquals(best, InformationCeiling.of(planned.samples(), planned.plan()).reachable(), planned::toString);
+    }
+
+    @Property
+    @Claim("CEIL-2")
+    @Label("on stateless windows of the post's task the closed form equals the exact ceiling")
+    void theClosedFormEqualsTheExactCeilingOnStatelessWindows(@ForAll("windowShapes") WindowShape shape) {
+        Task task = shape.task().draw();
+        List<Sample> windows = Windowing.windows(task, shape.window(), shape.stride());
+        Statistics.label("w = T").collect(shape.window() == task.length());
+        Statistics.label("balanced").collect(task.ones() == task.zeros());
+        InformationCeiling.Ceiling exact = InformationCeiling.of(windows, BatchPlan.stateless(windows.size(), 64));
+        InformationCeiling.Ceiling closed = InformationCeiling.windowedStateless(task.ones(), task.zeros(),
+                task.length(), shape.window(), shape.stride());
+        assertEquals(exact.value(), closed.value(), 0.0, shape::toString);
+        assertEquals(exact.samples(), closed.samples(), shape::toString);
+    }
+
+    @Property
+    @Claim("CEIL-3")
+    @Label("no ceiling is below the majority-class rate or above 1")
+    void theCeilingLiesBetweenTheMajorityRateAndOne(@ForAll("plannedSamples") PlannedSamples planned) {
+        InformationCeiling.Ceiling ceiling = InformationCeiling.of(planned.samples(), planned.plan());
+        InformationCeiling.Ceiling majority = InformationCeiling.majorityRate(planned.samples(), planned.plan());
+        Statistics.label("ceiling").collect(ceiling.value() == 1 ? "1" : ceiling.value() == majority.value()
+                ? "majority rate" : "between");
+        assertTrue(ceiling.value() >= majority.value() && ceiling.value() <= 1,
+                () -> "ceiling " + ceiling + ", majority " + majority + " in " + planned);
+    }
+
+    @Property
+    @Claim("CEIL-4")
+    @Label("when every history reaches step 0 of the sample's own sequence, the post's task has ceiling 1")
+    void aLineageThatReachesStepZeroHasCeilingOne(@ForAll("plansWhoseLineageReachesStepZero") PlannedSamples planned) {
+        Statistics.label("plan").collect(planned.kind());
+        boolean postLike = planned.samples().stream().allMatch(s -> s.start() > 0 ? allZero(s)
+                : s.step(0) == s.target() && allZeroAfterFirst(s));
+        Statistics.label("post's task").collect(postLike);
+        if (postLike) {
+            assertEquals(1.0, InformationCeiling.of(planned.samples(), planned.plan()).value(), planned::toString);
+        }
+    }
+
+    /** Groups samples by the explicit list of steps their model has read: the lineage's samples, concatenated. */
+    private static Map<List<Double>, long[]> targetsByHistory(PlannedSamples planned) {
+        Map<List<Double>, long[]> groups = new HashMap<>();
+        StateLineage lineage = planned.plan().lineage();
+        for (int k = 0; k < planned.plan().batches().size(); k++) {
+            for (int row = 0; row < planned.plan().batch(k).size(); row++) {
+                List<Double> steps = new ArrayList<>();
+                for (int sample : lineage.history(new StateLineage.Slot(k, row))) {
+                    for (double step : planned.samples().get(sample).steps()) {
+                        steps.add(step);
+                    }
+                }
+                int target = planned.samples().get(planned.plan().batch(k).row(row)).target();
+                groups.computeIfAbsent(steps, s -> new long[2])[target]++;
+            }
+        }
+        return groups;
+    }
+
+    private static boolean allZero(Sample sample) {
+        for (double step : sample.steps()) {
+            if (step != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZeroAfterFirst(Sample sample) {
+        for (int t = 1; t < sample.length(); t++) {
+            if (sample.step(t) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

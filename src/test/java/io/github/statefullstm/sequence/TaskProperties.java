@@ -1,0 +1,118 @@
+package io.github.statefullstm.sequence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statefullstm.spec.Claim;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+
+@Label("The post's task")
+class TaskProperties {
+
+    @Provide
+    Arbitrary<TaskShape> taskShapes() {
+        return TaskShape.any();
+    }
+
+    @Provide
+    Arbitrary<TaskShape> tasksOfTwoOrMoreSequences() {
+        return TaskShape.any().filter(shape -> shape.sequences() >= 2);
+    }
+
+    @Provide
+    Arbitrary<Double> fractionsOutsideTheUnitInterval() {
+        return Arbitraries.oneOf(Arbitraries.doubles().lessThan(0), Arbitraries.doubles().greaterThan(1),
+                Arbitraries.just(Double.NaN));
+    }
+
+    @Property
+    @Claim("TASK-1")
+    @Label("exactly round(N * fraction) sequences hold 1")
+    void exactlyTheRoundedFractionOfSequencesHoldOne(@ForAll("taskShapes") TaskShape shape) {
+        Task task = shape.draw();
+        Statistics.label("share of ones").collect(shape.fraction() == 0.5 ? "0.5" : shape.fraction() == 0 ? "0"
+                : shape.fraction() == 1 ? "1" : "other");
+        assertEquals(Math.round(shape.sequences() * shape.fraction()), task.ones(), shape::toString);
+    }
+
+    @Property
+    @Claim("TASK-2")
+    @Label("every step but step 0 is zero, and the target is step 0")
+    void theTargetIsStepZeroAndEveryOtherStepIsZero(@ForAll("taskShapes") TaskShape shape) {
+        Task task = shape.draw();
+        Statistics.label("T").collect(shape.length() == 1 ? "1" : shape.length() <= 10 ? "2..10" : "11..");
+        for (int sequence = 0; sequence < task.size(); sequence++) {
+            assertEquals(task.target(sequence), task.step(sequence, 0), "sequence " + sequence + " of " + shape);
+            for (int t = 1; t < task.length(); t++) {
+                assertEquals(0.0, task.step(sequence, t), "sequence " + sequence + ", step " + t + " of " + shape);
+            }
+        }
+    }
+
+    @Property
+    @Claim("TASK-3")
+    @Label("the same seed draws the same task")
+    void theSameSeedDrawsTheSameTask(@ForAll("taskShapes") TaskShape shape) {
+        assertEquals(shape.draw(), shape.draw(), shape::toString);
+    }
+
+    @Property
+    @Claim("TASK-4")
+    @Label("the split partitions the rows by position")
+    void theSplitPartitionsTheRowsByPosition(@ForAll("tasksOfTwoOrMoreSequences") TaskShape shape,
+                                             @ForAll @IntRange(min = 1, max = TaskShape.MAX_SEQUENCES) int cut) {
+        Task task = shape.draw();
+        int trainingSize = 1 + (cut - 1) % (task.size() - 1);
+        Task.Split split = task.splitAt(trainingSize);
+        Statistics.label("validation share").collect(trainingSize * 2 >= task.size() ? "at most half" : "over half");
+        assertEquals(trainingSize, split.training().size());
+        assertEquals(task.size() - trainingSize, split.validation().size());
+        for (int row = 0; row < task.size(); row++) {
+            Task part = row < trainingSize ? split.training() : split.validation();
+            int at = row < trainingSize ? row : row - trainingSize;
+            assertArrayEquals(task.steps(row), part.steps(at), "row " + row);
+            assertEquals(task.target(row), part.target(at), "row " + row);
+        }
+    }
+
+    @Property
+    @Claim("TASK-5")
+    @Label("a split that leaves a part empty is refused, naming the size and the rule")
+    void aSplitThatLeavesAPartEmptyIsRefused(@ForAll("taskShapes") TaskShape shape,
+                                             @ForAll @IntRange(min = 0, max = 2 * TaskShape.MAX_SEQUENCES) int extra) {
+        Task task = shape.draw();
+        int trainingSize = extra % 2 == 0 ? task.size() + extra / 2 : -extra / 2;
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> task.splitAt(trainingSize));
+        assertMentions(refusal, "trainingSize", String.valueOf(trainingSize), "non-empty");
+    }
+
+    @Property
+    @Claim("TASK-5")
+    @Label("N <= 0, T <= 0 or a fraction outside [0, 1] is refused, naming the parameter and value")
+    void badTaskParametersAreRefused(@ForAll @IntRange(min = -5, max = 0) int nonPositive,
+                                     @ForAll("fractionsOutsideTheUnitInterval") double fraction) {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(nonPositive, 20, 0.5, 1)),
+                "sequences (N)", String.valueOf(nonPositive), "> 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(10, nonPositive, 0.5, 1)),
+                "length (T)", String.valueOf(nonPositive), "> 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(10, 20, fraction, 1)),
+                "fraction", String.valueOf(fraction), "[0, 1]");
+    }
+
+    static void assertMentions(IllegalArgumentException refusal, String... words) {
+        for (String word : words) {
+            assertTrue(refusal.getMessage().contains(word),
+                    () -> "message \"" + refusal.getMessage() + "\" should mention \"" + word + "\"");
+        }
+    }
+}
