@@ -1,0 +1,87 @@
+package io.github.statefullstm.training;
+
+import io.github.statefullstm.rnn.BatchResult;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.sequence.BatchPlan;
+import io.github.statefullstm.sequence.Sample;
+import java.util.List;
+
+/**
+ * Feeds a batch plan to a model in order. A stateful plan needs a stateful model of the plan's batch size, so that
+ * row i of each batch continues row i of the one before; the plan's resets become {@code resetStates()} calls.
+ */
+public final class PlanRunner {
+
+    private PlanRunner() {
+    }
+
+    /** One epoch of training: one {@code trainOnBatch} per batch of the plan. */
+    public static Score train(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener) {
+        return run(model, samples, plan, listener, true);
+    }
+
+    /**
+     * The accuracy of the model as it stands: {@code testOnBatch} over the plan, weights unchanged. A stateful
+     * model's carried state is put back afterwards, so evaluating in the middle of training changes nothing.
+     */
+    public static Score evaluate(LstmModel model, List<Sample> samples, BatchPlan plan) {
+        LstmState carried = model.config().stateful() ? model.states() : null;
+        Score score = run(model, samples, plan, BatchListener.SILENT, false);
+        if (carried != null) {
+            model.resetStates(carried);
+        }
+        return score;
+    }
+
+    private static Score run(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener,
+                             boolean training) {
+        checkFits(model, samples, plan);
+        double lossSum = 0;
+        double accuracySum = 0;
+        long seen = 0;
+        for (int k = 0; k < plan.batches().size(); k++) {
+            BatchPlan.Batch batch = plan.batch(k);
+            if (plan.stateful() && batch.resetBefore()) {
+                model.resetStates();
+            }
+            double[][][] inputs = new double[batch.size()][][];
+            double[] targets = new double[batch.size()];
+            for (int row = 0; row < batch.size(); row++) {
+                Sample sample = samples.get(batch.row(row));
+                inputs[row] = asSteps(sample);
+                targets[row] = sample.target();
+            }
+            BatchResult result = training ? model.trainOnBatch(inputs, targets) : model.testOnBatch(inputs, targets);
+            lossSum += result.loss() * batch.size();
+            accuracySum += result.accuracy() * batch.size();
+            seen += batch.size();
+            listener.batchDone(k, plan.batches().size(), new Score(lossSum / seen, accuracySum / seen, seen));
+        }
+        return new Score(lossSum / seen, accuracySum / seen, seen);
+    }
+
+    /** One feature per step, as the post's {@code X.reshape(X.shape + (1,))}. */
+    private static double[][] asSteps(Sample sample) {
+        double[][] steps = new double[sample.length()][1];
+        for (int t = 0; t < sample.length(); t++) {
+            steps[t][0] = sample.step(t);
+        }
+        return steps;
+    }
+
+    private static void checkFits(LstmModel model, List<Sample> samples, BatchPlan plan) {
+        if (plan.stateful() != model.config().stateful()) {
+            throw new IllegalArgumentException("plan " + plan + " needs a " + (plan.stateful() ? "stateful" : "stateless")
+                    + " model, got a " + (model.config().stateful() ? "stateful" : "stateless") + " one");
+        }
+        if (plan.stateful() && plan.batchSize() != model.config().batchSize()) {
+            throw new IllegalArgumentException("batch size = " + plan.batchSize() + ": a stateful model built for "
+                    + model.config().batchSize() + " rows cannot carry state for another batch size");
+        }
+        if (plan.sampleCount() > samples.size()) {
+            throw new IllegalArgumentException("plan " + plan + " holds " + plan.sampleCount()
+                    + " samples, but only " + samples.size() + " were given");
+        }
+    }
+}

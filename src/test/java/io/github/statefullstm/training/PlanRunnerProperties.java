@@ -1,0 +1,126 @@
+package io.github.statefullstm.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.sequence.BatchPlan;
+import io.github.statefullstm.sequence.PerStepFeed;
+import io.github.statefullstm.sequence.Sample;
+import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.sequence.Windowing;
+import io.github.statefullstm.spec.Claim;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("Running a batch plan through a model")
+class PlanRunnerProperties {
+
+    /** Running averages are sums of products of small doubles: equal up to rounding. */
+    private static final double AVERAGE_TOLERANCE = 1e-12;
+
+    record Run(String recipe, List<Sample> samples, BatchPlan plan) {
+        @Override
+        public String toString() {
+            return recipe + " -> " + plan;
+        }
+    }
+
+    @Provide
+    Arbitrary<Run> plannedRuns() {
+        return Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 6),
+                Arbitraries.longs(), Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 4))
+                .as((n, t, seed, kind, b) -> {
+                    Task task = Task.generate(n, t, 0.5, seed);
+                    String recipe = task + ", B=" + b;
+                    return switch (kind) {
+                        case 0 -> {
+                            List<Sample> windows = Windowing.windows(task, 1 + t / 2, 1);
+                            yield new Run(recipe + ", stateless windows", windows,
+                                    BatchPlan.stateless(windows.size(), b));
+                        }
+                        case 1 -> {
+                            PerStepFeed feed = PerStepFeed.of(task);
+                            yield new Run(recipe + ", per step", feed.samples(), BatchPlan.perStep(feed));
+                        }
+                        default -> {
+                            Task whole = Task.generate(n * b, t, 0.5, seed);
+                            List<Sample> chunks = Windowing.windows(whole, 1, 1);
+                            yield new Run(whole + ", sequence-preserving B=" + b, chunks,
+                                    BatchPlan.sequencePreserving(chunks, b));
+                        }
+                    };
+                });
+    }
+
+    @Property(tries = 300)
+    @Claim("TRAIN-1")
+    @Label("the model sees the plan's batches in order, with resetStates exactly where the plan resets")
+    void theModelSeesThePlanInOrderWithItsResets(@ForAll("plannedRuns") Run run) {
+        RecordingModel model = new RecordingModel(run.plan().stateful(), run.plan().batchSize());
+        PlanRunner.train(model, run.samples(), run.plan(), BatchListener.SILENT);
+        List<String> expected = new ArrayList<>();
+        for (BatchPlan.Batch batch : run.plan().batches()) {
+            if (run.plan().stateful() && batch.resetBefore()) {
+                expected.add("reset");
+            }
+            expected.add("train " + batch.size());
+        }
+        Statistics.label("stateful").collect(run.plan().stateful());
+        assertEquals(expected, model.calls, run::toString);
+    }
+
+    @Property(tries = 300)
+    @Claim("TRAIN-2")
+    @Label("the epoch's loss and accuracy are the batches' figures weighted by their rows, as Keras prints them")
+    void epochFiguresAreRowWeightedAveragesOfTheBatches(@ForAll("plannedRuns") Run run) {
+        RecordingModel model = new RecordingModel(run.plan().stateful(), run.plan().batchSize());
+        Score score = PlanRunner.train(model, run.samples(), run.plan(), BatchListener.SILENT);
+        double loss = 0;
+        double accuracy = 0;
+        for (BatchPlan.Batch batch : run.plan().batches()) {
+            double first = run.samples().get(batch.row(0)).step(0);
+            loss += (1 + first) * batch.size();
+            accuracy += (first == 0 ? 0 : 1) * batch.size();
+        }
+        assertEquals(run.samples().size(), score.samples());
+        assertEquals(loss / run.samples().size(), score.loss(), AVERAGE_TOLERANCE, run::toString);
+        assertEquals(accuracy / run.samples().size(), score.accuracy(), AVERAGE_TOLERANCE, run::toString);
+    }
+
+    @Property(tries = 300)
+    @Claim("TRAIN-3")
+    @Label("evaluating a stateful model gives back the state it carried")
+    void evaluationGivesBackTheCarriedState(@ForAll("plannedRuns") Run run) {
+        RecordingModel model = new RecordingModel(run.plan().stateful(), run.plan().batchSize());
+        LstmState before = model.states();
+        Statistics.label("stateful").collect(run.plan().stateful());
+        PlanRunner.evaluate(model, run.samples(), run.plan());
+        assertEquals(before, model.states(), run::toString);
+        assertTrue(model.calls.stream().noneMatch(call -> call.startsWith("train")), "evaluation never trains");
+    }
+
+    @Property(tries = 50)
+    @Claim("TRAIN-4")
+    @Label("a stateful plan is refused for a stateless model or one of another batch size")
+    void aPlanIsRefusedByAModelThatCannotCarryItsState(@ForAll("plannedRuns") Run run) {
+        RecordingModel wrongMode = new RecordingModel(!run.plan().stateful(), run.plan().batchSize());
+        assertThrows(IllegalArgumentException.class,
+                () -> PlanRunner.train(wrongMode, run.samples(), run.plan(), BatchListener.SILENT));
+        if (run.plan().stateful()) {
+            RecordingModel wrongSize = new RecordingModel(true, run.plan().batchSize() + 1);
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                    () -> PlanRunner.train(wrongSize, run.samples(), run.plan(), BatchListener.SILENT));
+            assertTrue(refusal.getMessage().contains("batch size = " + run.plan().batchSize()), refusal::getMessage);
+        }
+    }
+}
