@@ -1,0 +1,14 @@
+package io.github.statefullstm.experiment;
+
+import io.github.statefullstm.training.Score;
+
+/**
+ * One epoch of an experiment.
+ *
+ * @param onTheFly   Keras' running figures over the epoch, while the weights moved (what the post's logs show)
+ * @param training   the frozen model at the end of the epoch, on the training split
+ * @param validation the frozen model at the end of the epoch, on the validation split
+ * @param seconds    wall time of the epoch's training alone, without the two evaluations
+ */
+public record EpochRecord(int epoch, Score onTheFly, Score training, Score validation, double seconds) {
+}

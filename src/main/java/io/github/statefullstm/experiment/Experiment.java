@@ -1,0 +1,93 @@
+package io.github.statefullstm.experiment;
+
+import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.ModelConfig;
+import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.training.PlanRunner;
+import io.github.statefullstm.training.Score;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Runs a protocol on an engine. Deterministic: the protocol's seed draws the task and initialises the model. */
+public final class Experiment {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private Experiment() {
+    }
+
+    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
+        return run(protocol, engine, listener, () -> false);
+    }
+
+    /**
+     * Runs the protocol epoch by epoch. {@code stopRequested} is asked after every epoch: when it says yes, the run
+     * ends there and the result keeps the finished epochs, marked incomplete.
+     */
+    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener,
+                                       BooleanSupplier stopRequested) {
+        long start = System.nanoTime();
+        Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
+                .splitAt(protocol.trainingSequences());
+        Layout.Prepared training = protocol.layout().prepare(split.training(), protocol);
+        Layout.Prepared validation = protocol.layout().prepare(split.validation(), protocol);
+        LstmModel model = engine.build(new ModelConfig(protocol.spec(), protocol.layout().stateful(),
+                protocol.batchSize(), protocol.adam(), protocol.seed()));
+        Evaluator trainingEvaluator = new Evaluator(engine, protocol, training);
+        Evaluator validationEvaluator = new Evaluator(engine, protocol, validation);
+
+        List<EpochRecord> epochs = new ArrayList<>();
+        boolean complete = true;
+        for (int epoch = 1; epoch <= protocol.epochs(); epoch++) {
+            int number = epoch;
+            listener.epochStarted(protocol, epoch, training.training().batches().size());
+            long epochStart = System.nanoTime();
+            Score onTheFly = PlanRunner.train(model, training.samples(), training.training(),
+                    (batch, batches, running) -> listener.batchDone(protocol, number, batch, batches, running));
+            double seconds = (System.nanoTime() - epochStart) / NANOS_PER_SECOND;
+            EpochRecord record = new EpochRecord(epoch, onTheFly, trainingEvaluator.score(model),
+                    validationEvaluator.score(model), seconds);
+            epochs.add(record);
+            listener.epochDone(protocol, record);
+            if (epoch < protocol.epochs() && stopRequested.getAsBoolean()) {
+                complete = false;
+                break;
+            }
+        }
+        return new ExperimentResult(protocol, engine.name(),
+                InformationCeiling.of(training.samples(), training.training()),
+                InformationCeiling.of(validation.samples(), validation.training()),
+                epochs, (System.nanoTime() - start) / NANOS_PER_SECOND, complete);
+    }
+
+    /**
+     * Scores the frozen model on one split through the layout's evaluation plan. When that plan needs another batch
+     * size than training, a second model of that size gets a copy of the weights; its state is reset by the plan.
+     */
+    private static final class Evaluator {
+        private final Layout.Prepared prepared;
+        private final LstmModel twin;
+
+        Evaluator(LstmEngine engine, Protocol protocol, Layout.Prepared prepared) {
+            this.prepared = prepared;
+            boolean ownSize = !prepared.evaluation().stateful()
+                    || prepared.evaluation().batchSize() == protocol.batchSize();
+            this.twin = ownSize ? null : engine.build(new ModelConfig(protocol.spec(), true,
+                    prepared.evaluation().batchSize(), protocol.adam(), protocol.seed()));
+        }
+
+        Score score(LstmModel model) {
+            if (twin == null) {
+                if (!prepared.evaluation().stateful() && model.config().stateful()) {
+                    throw new IllegalStateException("a stateless evaluation plan needs a stateless model");
+                }
+                return PlanRunner.evaluate(model, prepared.samples(), prepared.evaluation());
+            }
+            twin.setWeights(model.getWeights());
+            return PlanRunner.evaluate(twin, prepared.samples(), prepared.evaluation());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.statefullstm.experiment;
+
+import io.github.statefullstm.sequence.BatchPlan;
+import io.github.statefullstm.sequence.PerStepFeed;
+import io.github.statefullstm.sequence.Sample;
+import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.sequence.Windowing;
+import java.util.List;
+
+/**
+ * How a protocol cuts its sequences into samples and lays them out in batches, for training and for evaluating
+ * the frozen model.
+ *
+ * <p>The evaluation plan gives every sample exactly the history the training plan gives it, so the frozen model
+ * answers each sample as it would in training order; it only batches more rows per call, which is allowed
+ * because rows never share state. One call per step of 1000 sequences is much cheaper than 20000 one-row calls.
+ */
+public enum Layout {
+
+    /** The post's first run: windows, stateless. */
+    WINDOWS_STATELESS(false) {
+        @Override
+        Prepared prepare(Task task, Protocol protocol) {
+            List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
+            return new Prepared(windows, BatchPlan.stateless(windows.size(), protocol.batchSize()),
+                    BatchPlan.stateless(windows.size(), windows.size()));
+        }
+    },
+
+    /** The post's second run: windows in order, stateful, so row i passes its state to other sequences. */
+    WINDOWS_STATEFUL(true) {
+        @Override
+        Prepared prepare(Task task, Protocol protocol) {
+            List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
+            BatchPlan plan = BatchPlan.statefulInOrder(windows.size(), protocol.batchSize());
+            return new Prepared(windows, plan, plan);
+        }
+    },
+
+    /** The post's third run: one step at a time, stateful, reset after each sequence. */
+    PER_STEP_STATEFUL(true) {
+        @Override
+        Prepared prepare(Task task, Protocol protocol) {
+            PerStepFeed feed = PerStepFeed.of(task);
+            BatchPlan training = protocol.batchSize() == 1 ? BatchPlan.perStep(feed)
+                    : BatchPlan.sequencePreserving(feed.samples(), protocol.batchSize());
+            return new Prepared(feed.samples(), training, BatchPlan.sequencePreserving(feed.samples(), task.size()));
+        }
+    },
+
+    /** The post's fourth run: one step at a time, stateless. */
+    PER_STEP_STATELESS(false) {
+        @Override
+        Prepared prepare(Task task, Protocol protocol) {
+            PerStepFeed feed = PerStepFeed.of(task);
+            return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), protocol.batchSize()),
+                    BatchPlan.stateless(feed.size(), feed.size()));
+        }
+    },
+
+    /** Beyond the post: non-overlapping chunks, every sequence on its own row across consecutive batches. */
+    SEQUENCE_PRESERVING(true) {
+        @Override
+        Prepared prepare(Task task, Protocol protocol) {
+            List<Sample> chunks = Windowing.windows(task, protocol.window(), protocol.window());
+            return new Prepared(chunks, BatchPlan.sequencePreserving(chunks, protocol.batchSize()),
+                    BatchPlan.sequencePreserving(chunks, task.size()));
+        }
+    };
+
+    private final boolean stateful;
+
+    Layout(boolean stateful) {
+        this.stateful = stateful;
+    }
+
+    public boolean stateful() {
+        return stateful;
+    }
+
+    /** The samples of one split and the plans that train and evaluate on them. */
+    public record Prepared(List<Sample> samples, BatchPlan training, BatchPlan evaluation) {
+    }
+
+    abstract Prepared prepare(Task task, Protocol protocol);
+}

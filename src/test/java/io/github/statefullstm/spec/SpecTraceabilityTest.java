@@ -1,0 +1,95 @@
+package io.github.statefullstm.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spec and the tests name each other, and must agree: a claim without a test, a test naming an unknown
+ * claim, or a spec naming a test that does not exist fails the build with the claim or test at fault.
+ */
+@Claim("SPEC-1")
+@DisplayName("The spec is traced to its tests")
+class SpecTraceabilityTest {
+
+    private static final Map<String, SpecDocument.SpecClaim> claims = new HashMap<>();
+    private static final List<String> duplicates = new ArrayList<>();
+    private static ClaimedTests tests;
+
+    @BeforeAll
+    static void readSpecAndTests() {
+        for (SpecDocument document : SpecDocument.all()) {
+            for (SpecDocument.SpecClaim claim : document.claims()) {
+                if (claims.put(claim.id(), claim) != null) {
+                    duplicates.add(claim.id() + " (again in " + claim.file() + ")");
+                }
+            }
+        }
+        tests = ClaimedTests.scan();
+    }
+
+    @Test
+    @DisplayName("every claim ID is used once across specs/")
+    void everyClaimIdIsUsedOnce() {
+        assertTrue(!claims.isEmpty(), "no claims found under " + SpecDocument.SPECS.toAbsolutePath());
+        assertEquals(List.of(), duplicates, "claim IDs defined twice");
+    }
+
+    @Test
+    @DisplayName("every claim has at least one test that names it")
+    void everyClaimHasATest() {
+        Set<String> orphans = new TreeSet<>();
+        for (String id : claims.keySet()) {
+            boolean tested = tests.claimsByTest().values().stream().anyMatch(named -> named.contains(id));
+            if (!tested) {
+                orphans.add(id + " (" + claims.get(id).file() + ")");
+            }
+        }
+        assertEquals(Set.of(), orphans, "claims that no @Claim names: they are untested");
+    }
+
+    @Test
+    @DisplayName("every test names only claims the spec defines")
+    void everyTestNamesAKnownClaim() {
+        Set<String> unknown = new TreeSet<>();
+        tests.claimsByTest().forEach((test, ids) -> ids.stream().filter(id -> !claims.containsKey(id))
+                .forEach(id -> unknown.add(test + " names " + id)));
+        assertEquals(Set.of(), unknown, "tests naming a claim that no file in specs/ defines");
+    }
+
+    @Test
+    @DisplayName("every test the spec names exists and names the claim back")
+    void everyTestInTheSpecExistsAndNamesTheClaim() {
+        Set<String> broken = new TreeSet<>();
+        for (SpecDocument.SpecClaim claim : claims.values()) {
+            for (String test : claim.verifiedBy()) {
+                if (!tests.exists(test)) {
+                    broken.add(claim.id() + " lists " + test + ", which does not exist");
+                } else if (!tests.claimsByTest().getOrDefault(test, Set.of()).contains(claim.id())) {
+                    broken.add(claim.id() + " lists " + test + ", which has no @Claim(\"" + claim.id() + "\")");
+                }
+            }
+        }
+        assertEquals(Set.of(), broken, "spec entries out of step with the tests");
+    }
+
+    @Test
+    @DisplayName("every test that names a claim is listed under that claim")
+    void everyClaimedTestIsListedInTheSpec() {
+        Set<String> unlisted = new TreeSet<>();
+        tests.claimsByTest().forEach((test, ids) -> ids.stream()
+                .filter(claims::containsKey)
+                .filter(id -> !claims.get(id).verifiedBy().contains(test))
+                .forEach(id -> unlisted.add(test + " (" + id + " in " + claims.get(id).file() + ")")));
+        assertEquals(Set.of(), unlisted, "tests that claim to verify a claim whose spec entry does not list them");
+    }
+}
