@@ -7,9 +7,12 @@ package io.github.statefullstm.rnn;
 final class Agreement {
 
     private final double tolerance;
+    /** Which engine is being checked: the same inherited property runs for every engine under one class name. */
+    private final String engine;
 
-    Agreement(double tolerance) {
+    Agreement(double tolerance, String engine) {
         this.tolerance = tolerance;
+        this.engine = engine;
     }
 
     void outputs(String where, double[] expected, int expectedRow, double[] actual, int actualRow) {
@@ -19,7 +22,7 @@ final class Agreement {
 
     void outputs(String where, double[] expected, double[] actual) {
         if (expected.length != actual.length) {
-            throw new AssertionError(where + ": " + expected.length + " outputs expected, got " + actual.length);
+            throw new AssertionError("[" + engine + "] " + where + ": " + expected.length + " outputs expected, got " + actual.length);
         }
         for (int row = 0; row < expected.length; row++) {
             outputs(where, expected, row, actual, row);
@@ -40,7 +43,7 @@ final class Agreement {
 
     void states(String where, LstmState expected, LstmState actual) {
         if (expected.rows() != actual.rows()) {
-            throw new AssertionError(where + ": state of " + expected.rows() + " rows expected, got " + actual.rows());
+            throw new AssertionError("[" + engine + "] " + where + ": state of " + expected.rows() + " rows expected, got " + actual.rows());
         }
         for (int row = 0; row < expected.rows(); row++) {
             stateRow(where, expected, row, actual, row);
@@ -58,7 +61,7 @@ final class Agreement {
     void value(String where, double expected, double actual) {
         double allowed = tolerance * Math.max(1, Math.max(Math.abs(expected), Math.abs(actual)));
         if (!(Math.abs(expected - actual) <= allowed)) {
-            throw new AssertionError(where + ": expected " + expected + " but was " + actual
+            throw new AssertionError("[" + engine + "] " + where + ": expected " + expected + " but was " + actual
                     + " (difference " + Math.abs(expected - actual) + " > tolerance " + allowed + ")");
         }
     }

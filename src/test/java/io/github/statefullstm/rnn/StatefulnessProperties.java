@@ -48,7 +48,7 @@ public abstract class StatefulnessProperties {
     protected abstract double tolerance();
 
     private Agreement agree() {
-        return new Agreement(tolerance());
+        return new Agreement(tolerance(), engine().name());
     }
 
     private LstmModel build(ModelConfig config) {
@@ -273,7 +273,7 @@ public abstract class StatefulnessProperties {
             }
             model.resetStates();
             if (!model.states().isZero()) {
-                throw new AssertionError("after " + run.batches() + " batches and resetStates(), states() = "
+                throw new AssertionError("[" + engine().name() + "] after " + run.batches() + " batches and resetStates(), states() = "
                         + model.states());
             }
             LstmModel fresh = build(s.statefulConfig());
@@ -338,7 +338,7 @@ public abstract class StatefulnessProperties {
                 model.trainOnBatch(s.inputs(batch), s.targets(batch));
             }
             if (!model.states().isZero()) {
-                throw new AssertionError("stateless states() after " + run.batches() + " batches = " + model.states());
+                throw new AssertionError("[" + engine().name() + "] stateless states() after " + run.batches() + " batches = " + model.states());
             }
             LstmModel fresh = build(s.statelessConfig());
             fresh.setWeights(model.getWeights());
@@ -398,7 +398,7 @@ public abstract class StatefulnessProperties {
                 model.gradientOnBatch(s.inputs(batch), s.targets(batch));
             }
             // the same model before and after: nothing may move, not even by rounding
-            Agreement exactly = new Agreement(0);
+            Agreement exactly = new Agreement(0, engine().name());
             String where = "after " + run.batches() + " gradientOnBatch calls";
             exactly.states(where + ", carried state", stateBefore, model.states());
             exactly.weights(where, weightsBefore, model.getWeights());
@@ -434,13 +434,13 @@ public abstract class StatefulnessProperties {
             IllegalArgumentException refusal = refusalOf(() -> apply(bad, model));
             for (String word : expectedWords(bad)) {
                 if (!refusal.getMessage().contains(word)) {
-                    throw new AssertionError(bad.fault() + " via " + bad.call() + ": message \"" + refusal.getMessage()
+                    throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.call() + ": message \"" + refusal.getMessage()
                             + "\" does not mention \"" + word + "\"");
                 }
             }
 
             // the same model before and after: nothing may move, not even by rounding
-            Agreement exactly = new Agreement(0);
+            Agreement exactly = new Agreement(0, engine().name());
             String where = "after refused " + bad.fault() + " via " + bad.call();
             exactly.states(where + ", carried state", stateBefore, model.states());
             exactly.states(where + ", final state", finalBefore, model.finalStates());
@@ -460,7 +460,7 @@ public abstract class StatefulnessProperties {
             } catch (IllegalArgumentException refused) {
                 return refused;
             }
-            throw new AssertionError("the call was accepted");
+            throw new AssertionError("[" + engine().name() + "] the call was accepted");
         }
 
         private void apply(BadCall bad, LstmModel model) {

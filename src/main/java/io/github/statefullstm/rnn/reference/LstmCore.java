@@ -163,7 +163,11 @@ final class LstmCore {
         return 1 / (1 + Math.exp(-x));
     }
 
-    /** Binary cross-entropy of sigmoid(logit) against target, from the logit so it never takes log(0). */
+    /**
+     * Binary cross-entropy of sigmoid(logit) against target, from the logit so it never takes log(0). Keras instead
+     * clips the prediction to [1e-7, 1 - 1e-7]; the two differ only for predictions that close to 0 or 1, and this
+     * form keeps the loss smooth, so finite differences can check its gradient.
+     */
     static double crossEntropy(double logit, double target) {
         return Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
     }
