@@ -22,7 +22,8 @@ final class Agreement {
 
     void outputs(String where, double[] expected, double[] actual) {
         if (expected.length != actual.length) {
-            throw new AssertionError("[" + engine + "] " + where + ": " + expected.length + " outputs expected, got " + actual.length);
+            throw new AssertionError("[" + engine + "] " + where + ": " + expected.length + " outputs expected, got "
+                    + actual.length);
         }
         for (int row = 0; row < expected.length; row++) {
             outputs(where, expected, row, actual, row);
@@ -35,7 +36,8 @@ final class Agreement {
         double[] ec = expected.c(expectedRow);
         double[] ac = actual.c(actualRow);
         for (int unit = 0; unit < eh.length; unit++) {
-            String at = where + ", state of row " + actualRow + " (expected from row " + expectedRow + "), unit " + unit;
+            String at = where + ", state of row " + actualRow + " (expected from row " + expectedRow + "), unit "
+                    + unit;
             value(at + ", h", eh[unit], ah[unit]);
             value(at + ", c", ec[unit], ac[unit]);
         }
@@ -43,7 +45,8 @@ final class Agreement {
 
     void states(String where, LstmState expected, LstmState actual) {
         if (expected.rows() != actual.rows()) {
-            throw new AssertionError("[" + engine + "] " + where + ": state of " + expected.rows() + " rows expected, got " + actual.rows());
+            throw new AssertionError("[" + engine + "] " + where + ": state of " + expected.rows()
+                    + " rows expected, got " + actual.rows());
         }
         for (int row = 0; row < expected.rows(); row++) {
             stateRow(where, expected, row, actual, row);
@@ -61,8 +64,8 @@ final class Agreement {
     void value(String where, double expected, double actual) {
         double allowed = tolerance * Math.max(1, Math.max(Math.abs(expected), Math.abs(actual)));
         if (!(Math.abs(expected - actual) <= allowed)) {
-            throw new AssertionError("[" + engine + "] " + where + ": expected " + expected + " but was " + actual
-                    + " (difference " + Math.abs(expected - actual) + " > tolerance " + allowed + ")");
+            throw new AssertionError("[" + engine + "] " + where + ": expected " + expected + " but was "
+                    + actual + " (difference " + Math.abs(expected - actual) + " > tolerance " + allowed + ")");
         }
     }
 }

@@ -273,8 +273,8 @@ public abstract class StatefulnessProperties {
             }
             model.resetStates();
             if (!model.states().isZero()) {
-                throw new AssertionError("[" + engine().name() + "] after " + run.batches() + " batches and resetStates(), states() = "
-                        + model.states());
+                throw new AssertionError("[" + engine().name() + "] after " + run.batches()
+                        + " batches and resetStates(), states() = " + model.states());
             }
             LstmModel fresh = build(s.statefulConfig());
             fresh.setWeights(model.getWeights());
@@ -338,7 +338,8 @@ public abstract class StatefulnessProperties {
                 model.trainOnBatch(s.inputs(batch), s.targets(batch));
             }
             if (!model.states().isZero()) {
-                throw new AssertionError("[" + engine().name() + "] stateless states() after " + run.batches() + " batches = " + model.states());
+                throw new AssertionError("[" + engine().name() + "] stateless states() after " + run.batches()
+                        + " batches = " + model.states());
             }
             LstmModel fresh = build(s.statelessConfig());
             fresh.setWeights(model.getWeights());
@@ -434,8 +435,8 @@ public abstract class StatefulnessProperties {
             IllegalArgumentException refusal = refusalOf(() -> apply(bad, model));
             for (String word : expectedWords(bad)) {
                 if (!refusal.getMessage().contains(word)) {
-                    throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.call() + ": message \"" + refusal.getMessage()
-                            + "\" does not mention \"" + word + "\"");
+                    throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.call()
+                            + ": message \"" + refusal.getMessage() + "\" does not mention \"" + word + "\"");
                 }
             }
 

@@ -27,7 +27,8 @@ final class BatchChecks {
         require(steps > 0, "inputs[0] steps", 0, "a row needs at least one step");
         for (int row = 0; row < inputs.length; row++) {
             require(inputs[row] != null && inputs[row].length == steps, "inputs[" + row + "] steps",
-                    inputs[row] == null ? null : inputs[row].length, "every row must have the steps of row 0 = " + steps);
+                    inputs[row] == null ? null : inputs[row].length,
+                    "every row must have the steps of row 0 = " + steps);
             for (int step = 0; step < steps; step++) {
                 double[] x = inputs[row][step];
                 require(x != null && x.length == features, "inputs[" + row + "][" + step + "] features",
