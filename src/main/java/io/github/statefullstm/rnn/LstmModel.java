@@ -38,7 +38,10 @@ public interface LstmModel {
     /** Sets every row of the carried state to zero. */
     void resetStates();
 
-    /** Sets the carried state of a stateful model (Keras' {@code reset_states(states)}); rows must equal the batch size. */
+    /**
+     * Sets the carried state of a stateful model (Keras' {@code reset_states(states)}); rows must equal the batch size.
+     * A stateless model carries nothing and throws {@link IllegalStateException}, as Keras does.
+     */
     void resetStates(LstmState initial);
 
     /**

@@ -1,0 +1,83 @@
+package io.github.statefullstm.rnn.reference;
+
+import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.rnn.LstmWeights;
+
+/**
+ * Everything the reference model refuses, checked before it touches anything, so a refused call leaves state,
+ * weights and optimizer as they were. Messages read "parameter = value: rule", like the rnn package's.
+ */
+final class BatchChecks {
+
+    private BatchChecks() {
+    }
+
+    /**
+     * Checks a batch's shape and values; returns its number of steps.
+     *
+     * @param fixedRows the batch size a stateful model demands, or 0 when any number of rows is fine
+     */
+    static int inputs(double[][][] inputs, int features, int fixedRows) {
+        require(inputs != null, "inputs", null, "must be given");
+        require(inputs.length > 0, "inputs rows", 0, "a batch needs at least one row");
+        require(fixedRows == 0 || inputs.length == fixedRows, "batch size (rows)", inputs.length,
+                "a stateful model's batch size is fixed at " + fixedRows);
+        require(inputs[0] != null, "inputs[0]", null, "must be given");
+        int steps = inputs[0].length;
+        require(steps > 0, "inputs[0] steps", 0, "a row needs at least one step");
+        for (int row = 0; row < inputs.length; row++) {
+            require(inputs[row] != null && inputs[row].length == steps, "inputs[" + row + "] steps",
+                    inputs[row] == null ? null : inputs[row].length,
+                    "every row must have the steps of row 0 = " + steps);
+            for (int step = 0; step < steps; step++) {
+                double[] x = inputs[row][step];
+                require(x != null && x.length == features, "inputs[" + row + "][" + step + "] features",
+                        x == null ? null : x.length, "must be the model's features = " + features);
+                for (int feature = 0; feature < features; feature++) {
+                    require(Double.isFinite(x[feature]), "inputs[" + row + "][" + step + "][" + feature + "] (row "
+                            + row + ", step " + step + ", feature " + feature + ")", x[feature], "must be finite");
+                }
+            }
+        }
+        return steps;
+    }
+
+    static void targets(double[] targets, int rows) {
+        require(targets != null, "targets", null, "must be given");
+        require(targets.length == rows, "targets length", targets.length, "must equal the batch's rows = " + rows);
+        for (int row = 0; row < rows; row++) {
+            require(targets[row] == 0 || targets[row] == 1, "targets[" + row + "]", targets[row], "must be 0 or 1");
+        }
+    }
+
+    static void state(LstmState state, int rows, int units) {
+        require(state != null, "state", null, "must be given");
+        require(state.rows() == rows, "state rows", state.rows(), "must equal the batch size = " + rows);
+        require(state.units() == units, "state units", state.units(), "must equal the model's units = " + units);
+        for (int row = 0; row < rows; row++) {
+            double[] h = state.h(row);
+            double[] c = state.c(row);
+            for (int j = 0; j < units; j++) {
+                require(Double.isFinite(h[j]), "state h[" + row + "][" + j + "]", h[j], "must be finite");
+                require(Double.isFinite(c[j]), "state c[" + row + "][" + j + "]", c[j], "must be finite");
+            }
+        }
+    }
+
+    static void weights(LstmWeights weights, int features, int units) {
+        require(weights != null, "weights", null, "must be given");
+        require(weights.features() == features, "weights features", weights.features(),
+                "must equal the model's features = " + features);
+        require(weights.units() == units, "weights units", weights.units(), "must equal the model's units = " + units);
+        double[] flat = weights.flatten();
+        for (int k = 0; k < flat.length; k++) {
+            require(Double.isFinite(flat[k]), "weights flat[" + k + "]", flat[k], "must be finite");
+        }
+    }
+
+    private static void require(boolean holds, String parameter, Object value, String rule) {
+        if (!holds) {
+            throw new IllegalArgumentException(parameter + " = " + value + ": " + rule);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.statefullstm.rnn;
+
+import java.util.SplittableRandom;
+
+/**
+ * One generated situation for the statefulness properties: a model architecture and seed, a batch shape, and a
+ * data seed from which any number of input batches, targets and states are drawn reproducibly. jqwik shrinks the
+ * shape; the numbers inside a batch come from the data seed, so a failure replays exactly.
+ */
+public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps, long dataSeed) {
+
+    /** Inputs on [-2, 2]: wide enough to push hard-sigmoid gates into their flat, clipped parts. */
+    private static final double INPUT_LIMIT = 2.0;
+    /** States on [-1, 1] for h (it is o * tanh(c)) and twice that for c, which is unbounded but rarely large. */
+    private static final double H_LIMIT = 1.0;
+    private static final double C_LIMIT = 2.0;
+    /** Separates the random streams of inputs, targets and states drawn for the same index. */
+    private static final long INPUTS = 1, TARGETS = 2, STATES = 3, ROWS = 4;
+
+    public ModelConfig statefulConfig() {
+        return ModelConfig.stateful(spec, rows, weightSeed);
+    }
+
+    public ModelConfig statelessConfig() {
+        return ModelConfig.stateless(spec, weightSeed);
+    }
+
+    public ModelConfig config(boolean stateful) {
+        return stateful ? statefulConfig() : statelessConfig();
+    }
+
+    /** Batch number {@code index} of this scenario's stream: {@code rows x steps x features}. */
+    public double[][][] inputs(int index) {
+        return inputs(index, rows, steps);
+    }
+
+    public double[][][] inputs(int index, int rowCount, int stepCount) {
+        SplittableRandom random = random(INPUTS, index);
+        double[][][] batch = new double[rowCount][stepCount][spec.features()];
+        for (double[][] row : batch) {
+            for (double[] step : row) {
+                for (int f = 0; f < step.length; f++) {
+                    step[f] = random.nextDouble(-INPUT_LIMIT, INPUT_LIMIT);
+                }
+            }
+        }
+        return batch;
+    }
+
+    public double[] targets(int index) {
+        SplittableRandom random = random(TARGETS, index);
+        double[] targets = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            targets[row] = random.nextBoolean() ? 1 : 0;
+        }
+        return targets;
+    }
+
+    /** A random nonzero state for every row, as a stateful model may carry in the middle of a stream. */
+    public LstmState state(int index) {
+        SplittableRandom random = random(STATES, index);
+        double[][] h = new double[rows][spec.units()];
+        double[][] c = new double[rows][spec.units()];
+        for (int row = 0; row < rows; row++) {
+            for (int j = 0; j < spec.units(); j++) {
+                h[row][j] = random.nextDouble(-H_LIMIT, H_LIMIT);
+                c[row][j] = random.nextDouble(-C_LIMIT, C_LIMIT);
+            }
+        }
+        return new LstmState(h, c);
+    }
+
+    /** A row index drawn from the data seed, so which row a property watches varies with the scenario. */
+    public int someRow(int index) {
+        return random(ROWS, index).nextInt(rows);
+    }
+
+    public SplittableRandom random(long stream, int index) {
+        return new SplittableRandom(dataSeed * 1_000_003L + stream * 7919L + index);
+    }
+
+    @Override
+    public String toString() {
+        return "BatchScenario{features=" + spec.features() + ", units=" + spec.units() + ", gates="
+                + spec.gateActivation() + ", rows=" + rows + ", steps=" + steps + ", weightSeed=" + weightSeed
+                + ", dataSeed=" + dataSeed + "}";
+    }
+}
