@@ -9,7 +9,6 @@ import io.github.statefullstm.training.PlanRunner;
 import io.github.statefullstm.training.Score;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /** Runs a protocol on an engine. Deterministic: the protocol's seed draws the task and initialises the model. */
 public final class Experiment {
@@ -19,16 +18,11 @@ public final class Experiment {
     private Experiment() {
     }
 
-    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
-        return run(protocol, engine, listener, () -> false);
-    }
-
     /**
-     * Runs the protocol epoch by epoch. {@code stopRequested} is asked after every epoch: when it says yes, the run
-     * ends there and the result keeps the finished epochs, marked incomplete.
+     * Runs the protocol epoch by epoch. The listener is asked after every epoch whether to stop: when it says yes,
+     * the run ends there and the result keeps the finished epochs, marked incomplete.
      */
-    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener,
-                                       BooleanSupplier stopRequested) {
+    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
         long start = System.nanoTime();
         Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
                 .splitAt(protocol.trainingSequences());
@@ -52,7 +46,7 @@ public final class Experiment {
                     validationEvaluator.score(model), seconds);
             epochs.add(record);
             listener.epochDone(protocol, record);
-            if (epoch < protocol.epochs() && stopRequested.getAsBoolean()) {
+            if (epoch < protocol.epochs() && listener.stopRequested()) {
                 complete = false;
                 break;
             }

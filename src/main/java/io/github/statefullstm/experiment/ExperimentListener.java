@@ -16,4 +16,9 @@ public interface ExperimentListener {
 
     default void epochDone(Protocol protocol, EpochRecord record) {
     }
+
+    /** Asked after each epoch but the last: true ends the run there, keeping what it finished. */
+    default boolean stopRequested() {
+        return false;
+    }
 }

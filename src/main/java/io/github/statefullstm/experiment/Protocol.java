@@ -48,6 +48,11 @@ public record Protocol(String id, String title, int sequences, int length, int t
                 newBatchSize, spec, adam, epochs, postFigure);
     }
 
+    public Protocol withSpec(LstmSpec newSpec) {
+        return new Protocol(id, title, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
+                batchSize, newSpec, adam, epochs, postFigure);
+    }
+
     public Protocol withTask(int newSequences, int newLength, int newTrainingSequences) {
         return new Protocol(id, title, newSequences, newLength, newTrainingSequences, fraction, seed, layout,
                 Math.min(window, newLength), stride, batchSize, spec, adam, epochs, postFigure);
