@@ -1,104 +1,238 @@
 package io.github.statefullstm.cli;
 
-import io.github.statefullstm.sequence.BatchPlan;
-import io.github.statefullstm.sequence.InformationCeiling;
-import io.github.statefullstm.sequence.PerStepFeed;
-import io.github.statefullstm.sequence.PostSetup;
-import io.github.statefullstm.sequence.Sample;
-import io.github.statefullstm.sequence.Task;
-import io.github.statefullstm.sequence.Windowing;
+import io.github.statefullstm.experiment.Experiment;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.PostProtocols;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.Sweep;
+import io.github.statefullstm.experiment.Sweeps;
+import io.github.statefullstm.report.Environment;
+import io.github.statefullstm.report.ReportWriter;
+import io.github.statefullstm.report.RunReport;
+import io.github.statefullstm.rnn.LstmEngine;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/**
- * The main job: reproduces the post's setup and says what each layout lets a model know. The data layer is all
- * that exists so far, so it prints the post's shapes and the information ceiling of each of its layouts.
- */
-public final class Main {
+/** The main job: reproduces the post's experiments and writes {@code reports/}. */
+@Command(name = "stateful-lstm-kata", mixinStandardHelpOptions = true, version = "stateful-lstm-kata 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        header = "Reproduces the experiments of \"Stateful LSTM in Keras\" and writes a report.",
+        description = {
+            "",
+            "Runs the post's four experiments and the one it suggests, on the post's task (1200 sequences of 20 steps,",
+            "zeros except step 0, which is the target; 1000 train, 200 validate), with LSTM(10) -> Dense(1, sigmoid)",
+            "and Adam 0.001:",
+            "  A  windows of 10, stateless, batch 64, 15 epochs",
+            "  B  windows of 10, stateful, batch 110, 15 epochs",
+            "  C  one step at a time, stateful, batch 1, reset after each sequence, 2 epochs",
+            "  D  one step at a time, stateless, 2 epochs",
+            "  E  chunks of 10, every sequence kept on its own row, stateful, batch 10, 5 epochs",
+            "then two sweeps (window length for A, chunk length for E), and writes README.md, results.json and",
+            "charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run and",
+            "keeps the experiments already finished.",
+            "",
+            "Options:"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was written", "1:a run failed", "2:an option was invalid",
+            "130:stopped by Ctrl-C; the finished experiments were written"})
+public final class Main implements Callable<Integer> {
 
-    /** The draw used unless another is asked for; any seed gives the same shapes and ceilings up to class counts. */
-    static final long DEFAULT_SEED = 42;
+    static final int STOPPED = 130;
 
-    private Main() {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,D,E",
+            description = "Which experiments to run, A to E (default: ${DEFAULT-VALUE}).")
+    private List<String> experiments;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs for every experiment, instead of the post's (>= 1).")
+    private Integer epochs;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", defaultValue = "42",
+            description = "Seeds; each draws the task and the initial weights; every experiment runs once per seed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private List<Long> seeds;
+
+    @Option(names = "--length", paramLabel = "T",
+            description = "Steps per sequence, instead of 20 (>= 1; at least the window length).")
+    private Integer length;
+
+    @Option(names = "--window", paramLabel = "W",
+            description = "Window length of A and B and chunk length of E, instead of 10 (1 <= W <= T).")
+    private Integer window;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Batch size for every experiment, instead of the post's (>= 1; a stateful run needs B to "
+                    + "divide its samples, or its sequences for C and E).")
+    private Integer batchSize;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "reference",
+            description = "The LSTM engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = EngineNames.class)
+    private String engine;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FOLDER", defaultValue = "reports",
+            description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Option(names = "--sweeps", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run the window-length and chunk-length sweeps (default: on; --no-sweeps skips them).")
+    private boolean sweeps;
+
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final PrintStream out;
+
+    Main(PrintStream out) {
+        this.out = out;
     }
 
     public static void main(String[] args) {
-        describe(DEFAULT_SEED, System.out);
+        Main main = new Main(System.out);
+        Thread worker = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stopAndWaitFor(worker), "stop-on-interrupt"));
+        System.exit(commandLine(main).execute(args));
     }
 
-    static void describe(long seed, PrintStream out) {
-        Task.Split split = PostSetup.task(seed).splitAt(PostSetup.TRAINING_SEQUENCES);
-        out.printf(Locale.ROOT, "The post's task (seed %d): %d sequences of %d steps; training %d (%d ones), "
-                        + "validation %d (%d ones)%n", seed, PostSetup.SEQUENCES, PostSetup.LENGTH,
-                split.training().size(), split.training().ones(), split.validation().size(),
-                split.validation().ones());
+    static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Ctrl-C: ask the run to stop at the next batch, then give it time to write what it finished. */
+    private void stopAndWaitFor(Thread worker) {
+        stop.set(true);
+        try {
+            worker.join(java.time.Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Protocol> protocols = protocols();
+        LstmEngine chosen = Engines.named(engine).create();
+        ProgressDisplay progress = new ProgressDisplay(out, System.console() != null);
+        StopAtNextBatch listener = new StopAtNextBatch(progress, stop);
+        long start = System.nanoTime();
+        List<ExperimentResult> results = new ArrayList<>();
+        List<Sweep> sweepResults = new ArrayList<>();
+        boolean stopped = false;
+        try {
+            for (Protocol protocol : protocols) {
+                out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
+                        protocol.seed(), chosen.name());
+                results.add(Experiment.run(protocol, chosen, listener));
+            }
+            if (sweeps) {
+                sweepResults.addAll(runSweeps(protocols, chosen, listener));
+            }
+        } catch (StopAtNextBatch.Stopped e) {
+            stopped = true;
+            out.println("Stopped: writing the " + results.size() + " experiments that finished.");
+        }
+        RunReport report = new RunReport(commandText(), Environment.detect(), results, sweepResults,
+                (System.nanoTime() - start) / 1e9);
+        ReportWriter.write(report, output);
         out.println();
-        out.println("| layout | training samples | training ceiling | validation samples | validation ceiling |");
-        out.println("|---|---|---|---|---|");
-        for (Layout layout : Layout.values()) {
-            Row training = layout.row(split.training());
-            Row validation = layout.row(split.validation());
-            out.printf(Locale.ROOT, "| %s | %d x %d | %.4f | %d x %d | %.4f |%n", layout.title, training.samples,
-                    training.steps, training.ceiling, validation.samples, validation.steps, validation.ceiling);
+        out.print(ReportWriter.summaryTable(report));
+        out.printf(Locale.ROOT, "%nWrote %s in %.1f s.%n", output.resolve("README.md"), report.seconds());
+        return stopped ? STOPPED : 0;
+    }
+
+    private List<Sweep> runSweeps(List<Protocol> protocols, LstmEngine chosen, StopAtNextBatch listener) {
+        List<Sweep> done = new ArrayList<>();
+        for (Protocol protocol : protocols) {
+            if (protocol.id().equals("A")) {
+                out.println("Sweep: window length, stateless windows");
+                done.add(Sweeps.windowLengths(protocol.withEpochs(SWEEP_EPOCHS), chosen, listener));
+            } else if (protocol.id().equals("E")) {
+                out.println("Sweep: chunk length, sequence-preserving");
+                done.add(Sweeps.chunkLengths(protocol, chosen, listener));
+            }
+        }
+        return done;
+    }
+
+    /**
+     * A's sweep trains 20 window lengths; the frozen accuracy of the stateless windowed model settles at its
+     * ceiling within a few epochs (see A's chart), so 5 epochs each keep the sweep's cost near A's own.
+     */
+    static final int SWEEP_EPOCHS = 5;
+
+    /** The selected experiments, once per seed, with the options applied and every layout checked. */
+    List<Protocol> protocols() {
+        Map<String, Protocol> byId = new LinkedHashMap<>();
+        PostProtocols.all().forEach(p -> byId.put(p.id(), p));
+        require(epochs == null || epochs >= 1, "--epochs", epochs, "must be >= 1");
+        require(length == null || length >= 1, "--length", length, "must be >= 1");
+        require(batchSize == null || batchSize >= 1, "--batch-size", batchSize, "must be >= 1");
+        int t = length == null ? PostProtocols.windowsStateless().length() : length;
+        require(window == null || (window >= 1 && window <= t), "--window", window, "must be in [1, T = " + t + "]");
+        require(!seeds.isEmpty(), "--seeds", seeds, "must name at least one seed");
+        List<Protocol> selected = new ArrayList<>();
+        for (long seed : seeds) {
+            for (String id : experiments) {
+                Protocol protocol = byId.get(id.trim().toUpperCase(Locale.ROOT));
+                require(protocol != null, "--experiments", id, "each must be one of " + byId.keySet());
+                selected.add(withOptions(protocol.withSeed(seed)));
+            }
+        }
+        return selected;
+    }
+
+    private Protocol withOptions(Protocol protocol) {
+        Protocol p = protocol;
+        if (length != null) {
+            p = p.withTask(p.sequences(), length, p.trainingSequences());
+        }
+        if (window != null && p.window() > 1) {
+            p = p.withWindow(window);
+        }
+        if (epochs != null) {
+            p = p.withEpochs(epochs);
+        }
+        if (batchSize != null) {
+            p = p.withBatchSize(batchSize);
+        }
+        try {
+            Experiment.check(p);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "experiment " + p.id() + " with --length, --window "
+                    + "and --batch-size as given: " + e.getMessage());
+        }
+        return p;
+    }
+
+    private void require(boolean holds, String option, Object value, String rule) {
+        if (!holds) {
+            throw new ParameterException(spec.commandLine(), option + " = " + value + ": " + rule);
         }
     }
 
-    private record Row(int samples, int steps, double ceiling) {
+    private String commandText() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "mvn -q compile exec:java" + (args.isEmpty() ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
     }
 
-    /** The post's layouts, and the one it suggests. */
-    private enum Layout {
-        WINDOWS_STATELESS("A. windows of 10, stateless, batch 64") {
-            @Override
-            Row row(Task task) {
-                List<Sample> windows = windows(task);
-                return row(windows, BatchPlan.stateless(windows.size(), PostSetup.STATELESS_BATCH));
-            }
-        },
-        WINDOWS_STATEFUL("B. windows of 10, stateful, batch 110") {
-            @Override
-            Row row(Task task) {
-                List<Sample> windows = windows(task);
-                return row(windows, BatchPlan.statefulInOrder(windows.size(), PostSetup.STATEFUL_BATCH));
-            }
-        },
-        PER_STEP_STATEFUL("C. one step at a time, stateful, batch 1") {
-            @Override
-            Row row(Task task) {
-                PerStepFeed feed = PerStepFeed.of(task);
-                return row(feed.samples(), BatchPlan.perStep(feed));
-            }
-        },
-        PER_STEP_STATELESS("D. one step at a time, stateless") {
-            @Override
-            Row row(Task task) {
-                PerStepFeed feed = PerStepFeed.of(task);
-                return row(feed.samples(), BatchPlan.stateless(feed.size(), 1));
-            }
-        },
-        SEQUENCE_PRESERVING("E. chunks of 10, each sequence on its own row, batch 100") {
-            @Override
-            Row row(Task task) {
-                List<Sample> chunks = Windowing.windows(task, PostSetup.WINDOW, PostSetup.WINDOW);
-                return row(chunks, BatchPlan.sequencePreserving(chunks, 100));
-            }
-        };
-
-        final String title;
-
-        Layout(String title) {
-            this.title = title;
-        }
-
-        abstract Row row(Task task);
-
-        static List<Sample> windows(Task task) {
-            return Windowing.windows(task, PostSetup.WINDOW, PostSetup.STRIDE);
-        }
-
-        static Row row(List<Sample> samples, BatchPlan plan) {
-            return new Row(samples.size(), samples.get(0).length(), InformationCeiling.of(samples, plan).value());
+    /** The names {@code --engine} accepts, for the help text. */
+    static final class EngineNames extends ArrayList<String> {
+        EngineNames() {
+            super(Engines.names());
         }
     }
 }

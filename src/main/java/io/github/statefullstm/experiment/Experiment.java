@@ -19,6 +19,17 @@ public final class Experiment {
     }
 
     /**
+     * Lays out both splits as the protocol says, without training: a protocol whose layout cannot be built (a
+     * stateful batch size that does not divide the samples, say) is refused here, before any time is spent.
+     */
+    public static void check(Protocol protocol) {
+        Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
+                .splitAt(protocol.trainingSequences());
+        protocol.layout().prepare(split.training(), protocol);
+        protocol.layout().prepare(split.validation(), protocol);
+    }
+
+    /**
      * Runs the protocol epoch by epoch. The listener is asked after every epoch whether to stop: when it says yes,
      * the run ends there and the result keeps the finished epochs, marked incomplete.
      */

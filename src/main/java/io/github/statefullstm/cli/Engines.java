@@ -1,0 +1,40 @@
+package io.github.statefullstm.cli;
+
+import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The engines the main job can run on, by the name given to {@code --engine}. */
+enum Engines {
+    REFERENCE("reference", ReferenceEngine::new);
+
+    private final String optionName;
+    private final Supplier<LstmEngine> factory;
+
+    Engines(String optionName, Supplier<LstmEngine> factory) {
+        this.optionName = optionName;
+        this.factory = factory;
+    }
+
+    String optionName() {
+        return optionName;
+    }
+
+    LstmEngine create() {
+        return factory.get();
+    }
+
+    static List<String> names() {
+        return java.util.Arrays.stream(values()).map(Engines::optionName).toList();
+    }
+
+    static Engines named(String name) {
+        for (Engines engine : values()) {
+            if (engine.optionName.equals(name)) {
+                return engine;
+            }
+        }
+        throw new IllegalArgumentException("--engine = " + name + ": must be one of " + names());
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.statefullstm.report;
+
+import io.github.statefullstm.experiment.EpochRecord;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.Sweep;
+import java.util.Locale;
+
+/** {@code reports/README.md}: the post's figures beside ours, then one chart per experiment and per sweep. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(RunReport report, String chartsFolder) {
+        StringBuilder md = new StringBuilder();
+        md.append("# The post's experiments, reproduced\n\n");
+        md.append("Produced by `").append(report.command()).append("` on ").append(report.environment().java())
+                .append(", ").append(report.environment().os()).append(", ").append(report.environment().cores())
+                .append(" cores, DL4J ").append(report.environment().dl4jVersion()).append(", in ")
+                .append(seconds(report.seconds())).append(" s. Every figure below is in `results.json` ")
+                .append("(layout: `results.schema.json`).\n\n");
+        md.append(table(report)).append('\n');
+        md.append("*Frozen*: the model as it stands at the end of the last epoch, scored on the whole split. ")
+                .append("*On the fly*: Keras' running average over the last epoch while the weights moved, which ")
+                .append("is what the post's logs print. *Ceiling*: the best accuracy any model can reach with what ")
+                .append("the layout lets it see (see `specs/information-ceiling.md`); a frozen model cannot beat it, ")
+                .append("a running average can.\n\n");
+        md.append("![all five](").append(chartsFolder).append("/overview.svg)\n\n");
+        for (ExperimentResult result : report.experiments()) {
+            Protocol protocol = result.protocol();
+            md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
+            md.append("The post: ").append(protocol.postFigure()).append(".\n\n");
+            md.append("![").append(protocol.id()).append("](").append(chartsFolder).append('/')
+                    .append(chartName(result)).append(".svg)\n\n");
+        }
+        for (Sweep sweep : report.sweeps()) {
+            md.append("## ").append(sweep.title()).append("\n\n");
+            md.append("| ").append(sweep.parameter()).append(" | validation, trained | ceiling, validation | ")
+                    .append("training, trained | ceiling, training | seconds |\n|---|---|---|---|---|---|\n");
+            for (Sweep.Point point : sweep.points()) {
+                md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %s |%n", point.value(),
+                        point.validationAccuracy(), point.validationCeiling(), point.trainingAccuracy(),
+                        point.trainingCeiling(), seconds(point.seconds())));
+            }
+            md.append("\n![").append(sweep.id()).append("](").append(chartsFolder).append('/').append(sweep.id())
+                    .append(".svg)\n\n");
+        }
+        return md.toString();
+    }
+
+    /** The summary table, also quoted on the project's front page. */
+    static String table(RunReport report) {
+        StringBuilder md = new StringBuilder();
+        md.append("| | run | the post | validation, frozen | training, frozen | training, on the fly | ")
+                .append("ceiling (validation / training) | epochs | seconds |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (ExperimentResult result : report.experiments()) {
+            EpochRecord last = result.last();
+            md.append(String.format(Locale.ROOT, "| %s | %s, %s | %s | %.4f | %.4f | %.4f | %.4f / %.4f | %d%s | %s |%n",
+                    result.protocol().id(), result.protocol().title(), result.engine(), result.protocol().postFigure(),
+                    last.validation().accuracy(), last.training().accuracy(), last.onTheFly().accuracy(),
+                    result.validationCeiling().value(), result.trainingCeiling().value(), last.epoch(),
+                    result.complete() ? "" : " (stopped)", seconds(result.seconds())));
+        }
+        return md.toString();
+    }
+
+    static String chartName(ExperimentResult result) {
+        return "experiment-" + result.protocol().id() + "-seed-" + result.protocol().seed();
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f", seconds);
+    }
+}

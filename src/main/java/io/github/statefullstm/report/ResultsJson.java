@@ -1,0 +1,129 @@
+package io.github.statefullstm.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.statefullstm.experiment.EpochRecord;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.Sweep;
+import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.training.Score;
+
+/**
+ * {@code results.json}: every figure of the report and every point of its charts. The layout is documented in
+ * {@code results.schema.json} (JSON Schema), which the report writes beside it. A figure that does not exist (the
+ * post shows none for E) is {@code null}, since JSON has no NaN.
+ */
+final class ResultsJson {
+
+    /** Names this layout; bump it when a field changes meaning. */
+    static final String SCHEMA = "stateful-lstm-kata/results/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    static String render(RunReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("command", report.command());
+        root.put("seconds", report.seconds());
+        ObjectNode environment = root.putObject("environment");
+        environment.put("java", report.environment().java());
+        environment.put("os", report.environment().os());
+        environment.put("cores", report.environment().cores());
+        environment.put("dl4j", report.environment().dl4jVersion());
+        ArrayNode experiments = root.putArray("experiments");
+        for (ExperimentResult result : report.experiments()) {
+            experiments.add(experiment(result));
+        }
+        ArrayNode sweeps = root.putArray("sweeps");
+        for (Sweep sweep : report.sweeps()) {
+            ObjectNode node = sweeps.addObject();
+            node.put("id", sweep.id());
+            node.put("title", sweep.title());
+            node.put("parameter", sweep.parameter());
+            ArrayNode points = node.putArray("points");
+            for (Sweep.Point point : sweep.points()) {
+                ObjectNode p = points.addObject();
+                p.put("value", point.value());
+                p.put("trainingCeiling", point.trainingCeiling());
+                p.put("validationCeiling", point.validationCeiling());
+                p.put("trainingAccuracy", point.trainingAccuracy());
+                p.put("validationAccuracy", point.validationAccuracy());
+                p.put("seconds", point.seconds());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static ObjectNode experiment(ExperimentResult result) {
+        Protocol protocol = result.protocol();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", protocol.id());
+        node.put("title", protocol.title());
+        node.put("engine", result.engine());
+        node.put("postFigure", protocol.postFigure());
+        putNumberOrNull(node, "postValidationAccuracy", protocol.postValidationAccuracy());
+        ObjectNode settings = node.putObject("settings");
+        settings.put("sequences", protocol.sequences());
+        settings.put("length", protocol.length());
+        settings.put("trainingSequences", protocol.trainingSequences());
+        settings.put("fractionOfOnes", protocol.fraction());
+        settings.put("seed", protocol.seed());
+        settings.put("layout", protocol.layout().name());
+        settings.put("window", protocol.window());
+        settings.put("stride", protocol.stride());
+        settings.put("batchSize", protocol.batchSize());
+        settings.put("units", protocol.spec().units());
+        settings.put("gateActivation", protocol.spec().gateActivation().name());
+        settings.put("learningRate", protocol.adam().learningRate());
+        settings.put("epochs", protocol.epochs());
+        ObjectNode ceiling = node.putObject("ceiling");
+        ceiling.set("training", ceiling(result.trainingCeiling()));
+        ceiling.set("validation", ceiling(result.validationCeiling()));
+        ArrayNode epochs = node.putArray("epochs");
+        for (EpochRecord epoch : result.epochs()) {
+            ObjectNode e = epochs.addObject();
+            e.put("epoch", epoch.epoch());
+            e.set("onTheFly", score(epoch.onTheFly()));
+            e.set("training", score(epoch.training()));
+            e.set("validation", score(epoch.validation()));
+            e.put("trainingSeconds", epoch.seconds());
+        }
+        node.put("seconds", result.seconds());
+        node.put("complete", result.complete());
+        return node;
+    }
+
+    private static ObjectNode ceiling(InformationCeiling.Ceiling ceiling) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("reachable", ceiling.reachable());
+        node.put("samples", ceiling.samples());
+        node.put("value", ceiling.value());
+        return node;
+    }
+
+    private static ObjectNode score(Score score) {
+        ObjectNode node = MAPPER.createObjectNode();
+        putNumberOrNull(node, "loss", score.loss());
+        node.put("accuracy", score.accuracy());
+        node.put("samples", score.samples());
+        return node;
+    }
+
+    private static void putNumberOrNull(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}
