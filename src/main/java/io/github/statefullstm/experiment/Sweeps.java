@@ -17,8 +17,14 @@ public final class Sweeps {
      * follows it.
      */
     public static Sweep windowLengths(Protocol windowsStateless, LstmEngine engine, ExperimentListener listener) {
+        return windowLengths(windowsStateless, IntStream.rangeClosed(1, windowsStateless.length()).boxed().toList(),
+                engine, listener);
+    }
+
+    /** The window sweep over some lengths only. */
+    public static Sweep windowLengths(Protocol windowsStateless, List<Integer> lengths, LstmEngine engine,
+                                      ExperimentListener listener) {
         require(windowsStateless.layout() == Layout.WINDOWS_STATELESS, windowsStateless);
-        List<Integer> lengths = IntStream.rangeClosed(1, windowsStateless.length()).boxed().toList();
         return sweep("window-length", "stateless windows: accuracy against window length", "window length",
                 lengths, windowsStateless::withWindow, engine, listener);
     }
