@@ -1,0 +1,210 @@
+package io.github.statefullstm.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Records, for every test that names a claim, how it ended, how many tries its properties ran and what jqwik's
+ * statistics say its generators covered; then writes the spec status page from the record. Registered with the
+ * JUnit Platform (META-INF/services), so it runs inside every {@code mvn test} or {@code mvn verify}.
+ *
+ * <p>Each test JVM writes {@code target/spec-status/<run>.json} ({@code <run>} from the system property
+ * {@code spec.status.run}); the status page joins the runs of the build. It is written to {@code reports/} only when
+ * every claim had a test in the build, so a run of a few tests never replaces the page with a partial one.
+ */
+public final class SpecStatusListener implements TestExecutionListener {
+
+    static final Path RUNS = Path.of("target", "spec-status");
+    static final Path PAGE = Path.of("reports", "spec-status.md");
+    static final Path PAGE_JSON = Path.of("reports", "spec-status.json");
+    private static final String FIRST_RUN = "surefire";
+    private static final Pattern TRIES = Pattern.compile("^tries = (\\d+)", Pattern.MULTILINE);
+    private static final Pattern CHECKS = Pattern.compile("^checks = (\\d+)", Pattern.MULTILINE);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, TestRecord> records = new TreeMap<>();
+    private TestPlan plan;
+
+    /** One test as the spec names it, summed over its invocations (parameterized and inherited runs). */
+    public static final class TestRecord {
+        public String test;
+        public List<String> claims = new ArrayList<>();
+        public LinkedHashSet<String> ranAs = new LinkedHashSet<>();
+        public String status = "SUCCESSFUL";
+        public int invocations;
+        public long tries;
+        public long checks;
+        public List<String> statistics = new ArrayList<>();
+        public String failure;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        if (run().equals(FIRST_RUN)) {
+            deleteRuns();
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        record(identifier).ifPresent(record -> entry.getKeyValuePairs().forEach((key, value) -> {
+            Matcher tries = TRIES.matcher(value);
+            Matcher checks = CHECKS.matcher(value);
+            if (tries.find()) {
+                record.tries += Long.parseLong(tries.group(1));
+                if (checks.find()) {
+                    record.checks += Long.parseLong(checks.group(1));
+                }
+            } else if (key.startsWith("[")) {
+                record.statistics.add(key.substring(key.indexOf("] ") + 2).trim() + ": "
+                        + value.strip().replaceAll("\\s*\\n\\s*", "; "));
+            }
+        }));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (!identifier.isTest()) {
+            return;
+        }
+        record(identifier).ifPresent(record -> {
+            record.invocations++;
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && !record.status.equals("FAILED")) {
+                record.status = result.getStatus().name();
+                record.failure = result.getThrowable().map(Throwable::getMessage).orElse(null);
+            }
+        });
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        try {
+            Files.createDirectories(RUNS);
+            Path file = RUNS.resolve(run() + ".json");
+            JSON.writeValue(file.toFile(), records.values());
+            SpecStatusPage.writeIfComplete(readRuns(), PAGE, PAGE_JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<TestRecord> record(TestIdentifier identifier) {
+        return specName(sourceOf(identifier)).map(named -> {
+            TestRecord record = records.computeIfAbsent(named.test, t -> {
+                TestRecord fresh = new TestRecord();
+                fresh.test = t;
+                fresh.claims = named.claims;
+                return fresh;
+            });
+            record.ranAs.add(named.ranAs);
+            return record;
+        });
+    }
+
+    /**
+     * A method's own source; for a test that is not a method (an ArchUnit rule is a field), the class that holds it,
+     * whose {@code @Claim} then applies.
+     */
+    private TestSource sourceOf(TestIdentifier identifier) {
+        TestSource source = identifier.getSource().orElse(null);
+        if (source instanceof MethodSource || plan == null) {
+            return source;
+        }
+        for (Optional<TestIdentifier> at = plan.getParent(identifier); at.isPresent(); at = plan.getParent(at.get())) {
+            if (at.get().getSource().orElse(null) instanceof ClassSource classSource) {
+                return classSource;
+            }
+        }
+        return source;
+    }
+
+    private record Named(String test, List<String> claims, String ranAs) {
+    }
+
+    /** The test's name as specs/ writes it, and its claims; empty for tests that name no claim. */
+    private static Optional<Named> specName(TestSource source) {
+        if (source instanceof MethodSource method) {
+            Method javaMethod;
+            try {
+                javaMethod = method.getJavaMethod();
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            Class<?> declaring = javaMethod.getDeclaringClass();
+            Claim claim = javaMethod.getAnnotation(Claim.class);
+            if (claim == null) {
+                return Optional.ofNullable(declaring.getAnnotation(Claim.class)).map(onClass -> new Named(
+                        simpleBinaryName(declaring), Arrays.asList(onClass.value()), simpleBinaryName(declaring)));
+            }
+            return Optional.of(new Named(simpleBinaryName(declaring) + "#" + javaMethod.getName(),
+                    Arrays.asList(claim.value()), simpleBinaryName(method.getJavaClass())));
+        }
+        Class<?> type = source instanceof ClassSource c ? c.getJavaClass() : null;
+        if (type == null || type.getAnnotation(Claim.class) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Named(simpleBinaryName(type), Arrays.asList(type.getAnnotation(Claim.class).value()),
+                simpleBinaryName(type)));
+    }
+
+    private static String simpleBinaryName(Class<?> type) {
+        return type.getName().substring(type.getPackageName().length() + 1);
+    }
+
+    private static String run() {
+        return System.getProperty("spec.status.run", FIRST_RUN);
+    }
+
+    private static void deleteRuns() {
+        if (!Files.isDirectory(RUNS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(RUNS)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<TestRecord> readRuns() throws IOException {
+        List<TestRecord> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RUNS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                all.addAll(Arrays.asList(JSON.readValue(file.toFile(), TestRecord[].class)));
+            }
+        }
+        return all;
+    }
+
+    /** Moves a finished temporary file over the target in one step: the page is never half written. */
+    static void replace(Path temporary, Path target) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
