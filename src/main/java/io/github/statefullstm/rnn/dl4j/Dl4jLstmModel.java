@@ -1,0 +1,249 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import io.github.statefullstm.rnn.BatchResult;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.rnn.LstmWeights;
+import io.github.statefullstm.rnn.ModelConfig;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A DL4J {@code MultiLayerNetwork} with Keras' stateful semantics, which DL4J does not offer through its public
+ * training API: {@code fit()} clears the recurrent state before and after every call, and {@code rnnTimeStep} never
+ * trains.
+ *
+ * <p><b>How a stateful {@code trainOnBatch} works here, and why it is Keras'.</b> The carried state is put into both
+ * of the LSTM layer's state maps ({@code rnnSetPreviousState} and {@code rnnSetTBPTTState}), because under the
+ * truncated-BPTT configuration DL4J's forward pass starts from the tBPTT map and the backward pass recomputes the
+ * forward pass from the other map; with both equal, both start from the carried state. {@code
+ * computeGradientAndScore()} then back-propagates through the batch's steps only: the incoming state enters as a
+ * constant, so the gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch}, whose
+ * state variables are not part of the differentiated graph. The final h and c, read from the tBPTT map right after,
+ * were computed with the weights before the update, as Keras' state update runs in the same forward pass. Then DL4J's
+ * own updater turns the gradient into one Adam step (dividing by the rows, so the loss is the mean over rows) and the
+ * step is subtracted from the parameters: exactly one update per call, as {@code fit()} would make for one segment.
+ *
+ * <p>Inference uses {@code rnnTimeStep}, which starts from the layer's stored state and stores the final one.
+ */
+final class Dl4jLstmModel implements LstmModel {
+
+    private static final int LSTM_LAYER = 0;
+    private static final String H = LSTM.STATE_KEY_PREV_ACTIVATION;
+    private static final String C = LSTM.STATE_KEY_PREV_MEMCELL;
+
+    /** Keras clips probabilities to [eps, 1 - eps] inside binary cross-entropy (its backend epsilon, 1e-7). */
+    private static final double KERAS_EPSILON = 1e-7;
+    /** Keras' accuracy rounds the probability; round(0.5) is 0 (half to even), so class 1 needs p > 0.5. */
+    private static final double DECISION_THRESHOLD = 0.5;
+
+    private final ModelConfig config;
+    private final MultiLayerNetwork network;
+    private final RecurrentLayer lstm;
+    private final DataType dataType;
+    private final BatchArrays arrays;
+    private final int features;
+    private final int units;
+
+    /** The state the next stateful batch starts from; empty means zeros (DL4J's "no previous state"). */
+    private Map<String, INDArray> carried = new HashMap<>();
+    /** The final state of the most recent batch; null before any batch. */
+    private Map<String, INDArray> lastFinal;
+    private int lastRows;
+
+    Dl4jLstmModel(ModelConfig config, Precision precision, Workspaces workspaces) {
+        this.config = config;
+        this.features = config.spec().features();
+        this.units = config.spec().units();
+        this.dataType = precision.dataType();
+        this.network = NetworkBlueprint.build(config, precision, workspaces);
+        this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
+        this.arrays = new BatchArrays(dataType, features);
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    @Override
+    public double[] predictOnBatch(double[][][] inputs) {
+        BatchRules.checkInputs(inputs, config);
+        return forward(inputs);
+    }
+
+    @Override
+    public BatchResult testOnBatch(double[][][] inputs, double[] targets) {
+        BatchRules.checkInputs(inputs, config);
+        BatchRules.checkTargets(targets, inputs.length);
+        return score(forward(inputs), targets);
+    }
+
+    @Override
+    public BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
+        BatchRules.checkInputs(inputs, config);
+        BatchRules.checkTargets(targets, inputs.length);
+        int rows = inputs.length;
+        Map<String, INDArray> finalState = computeGradient(inputs, targets);
+        // Predictions from the final h and the dense head before the update: Keras reports the forward pass' loss.
+        double[] probabilities = denseHead(finalState.get(H));
+        Gradient gradient = network.gradient();
+        var layerConfigurations = network.getLayerWiseConfigurations();
+        int iteration = layerConfigurations.getIterationCount();
+        // The updater divides by the rows (mini-batch mean) and turns the gradient, in place, into Adam's step.
+        network.getUpdater().update(network, gradient, iteration, layerConfigurations.getEpochCount(), rows,
+                LayerWorkspaceMgr.noWorkspaces());
+        network.params().subi(gradient.gradient());
+        layerConfigurations.setIterationCount(iteration + 1);
+        advance(finalState, rows);
+        return score(probabilities, targets);
+    }
+
+    @Override
+    public LstmWeights gradientOnBatch(double[][][] inputs, double[] targets) {
+        BatchRules.checkInputs(inputs, config);
+        BatchRules.checkTargets(targets, inputs.length);
+        computeGradient(inputs, targets);
+        Gradient gradient = network.gradient();
+        // DL4J's gradient is the sum over rows; the updater divides it later. The API's is the mean over rows.
+        double rows = inputs.length;
+        LstmWeights sum = ParameterLayout.read(gradient::getGradientFor, features, units);
+        double[] flat = sum.flatten();
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] /= rows;
+        }
+        return LstmWeights.unflatten(features, units, flat);
+    }
+
+    @Override
+    public void resetStates() {
+        carried = new HashMap<>();
+    }
+
+    @Override
+    public void resetStates(LstmState initial) {
+        BatchRules.checkState(initial, config);
+        Map<String, INDArray> state = new HashMap<>();
+        state.put(H, Nd4j.createFromArray(initial.h()).castTo(dataType));
+        state.put(C, Nd4j.createFromArray(initial.c()).castTo(dataType));
+        carried = state;
+    }
+
+    @Override
+    public LstmState states() {
+        if (config.stateful()) {
+            return toState(carried, config.batchSize());
+        }
+        return LstmState.zeros(lastRows, units);
+    }
+
+    @Override
+    public LstmState finalStates() {
+        if (lastFinal == null) {
+            return LstmState.zeros(config.stateful() ? config.batchSize() : 0, units);
+        }
+        return toState(lastFinal, lastRows);
+    }
+
+    @Override
+    public LstmWeights getWeights() {
+        return ParameterLayout.readWeights(network, features, units);
+    }
+
+    @Override
+    public void setWeights(LstmWeights weights) {
+        if (weights == null || weights.features() != features || weights.units() != units) {
+            throw new IllegalArgumentException("weights = " + weights + ": must have features = " + features
+                    + " and units = " + units);
+        }
+        ParameterLayout.write(weights, network);
+    }
+
+    /** Runs the batch forward from the starting state, records the final state, and returns the probabilities. */
+    private double[] forward(double[][][] inputs) {
+        int rows = inputs.length;
+        int steps = inputs[0].length;
+        lstm.rnnSetPreviousState(startingState());
+        INDArray output = network.rnnTimeStep(arrays.inputs(inputs));
+        double[] probabilities = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            probabilities[row] = output.getDouble(row, 0, steps - 1);
+        }
+        advance(new HashMap<>(lstm.rnnGetPreviousState()), rows);
+        return probabilities;
+    }
+
+    /**
+     * Leaves the gradient of the summed loss in {@code network.gradient()} and returns the batch's final state,
+     * both from the starting state held constant. Changes no weight.
+     */
+    private Map<String, INDArray> computeGradient(double[][][] inputs, double[] targets) {
+        Map<String, INDArray> start = startingState();
+        lstm.rnnSetPreviousState(start);
+        lstm.rnnSetTBPTTState(start);
+        network.setInput(arrays.inputs(inputs));
+        network.setLabels(arrays.labels(targets));
+        network.clearLayerMaskArrays();
+        network.setLayerMaskArrays(null, arrays.lastStepMask());
+        network.computeGradientAndScore();
+        return new HashMap<>(lstm.rnnGetTBPTTState());
+    }
+
+    /** A stateful model starts from the carried state, a stateless one from zeros (an empty map). */
+    private Map<String, INDArray> startingState() {
+        return config.stateful() ? new HashMap<>(carried) : new HashMap<>();
+    }
+
+    private void advance(Map<String, INDArray> finalState, int rows) {
+        lastFinal = finalState;
+        lastRows = rows;
+        if (config.stateful()) {
+            carried = finalState;
+        }
+    }
+
+    private double[] denseHead(INDArray lastH) {
+        INDArray kernel = network.getParam(ParameterLayout.DENSE_KERNEL);
+        double bias = network.getParam(ParameterLayout.DENSE_BIAS).getDouble(0);
+        int rows = (int) lastH.size(0);
+        double[] probabilities = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            double z = bias;
+            for (int unit = 0; unit < units; unit++) {
+                z += lastH.getDouble(row, unit) * kernel.getDouble(unit, 0);
+            }
+            probabilities[row] = 1 / (1 + Math.exp(-z));
+        }
+        return probabilities;
+    }
+
+    private static BatchResult score(double[] probabilities, double[] targets) {
+        double loss = 0;
+        int correct = 0;
+        for (int row = 0; row < probabilities.length; row++) {
+            double p = Math.min(1 - KERAS_EPSILON, Math.max(KERAS_EPSILON, probabilities[row]));
+            loss -= targets[row] * Math.log(p) + (1 - targets[row]) * Math.log(1 - p);
+            double predicted = probabilities[row] > DECISION_THRESHOLD ? 1 : 0;
+            if (predicted == targets[row]) {
+                correct++;
+            }
+        }
+        return new BatchResult(loss / probabilities.length, (double) correct / probabilities.length);
+    }
+
+    private LstmState toState(Map<String, INDArray> state, int rows) {
+        if (state.isEmpty()) {
+            return LstmState.zeros(rows, units);
+        }
+        return new LstmState(state.get(H).toDoubleMatrix(), state.get(C).toDoubleMatrix());
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.ModelConfig;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the DL4J network for a {@link ModelConfig}: {@code LSTM} (no peepholes, unlike {@code GravesLSTM}) then an
+ * {@code RnnOutputLayer} with one sigmoid unit and binary cross-entropy.
+ *
+ * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
+ * top-level {@code RecurrentLayer} so its state maps can be read and set, and a label mask that selects only the
+ * last step gives exactly Keras' {@code return_sequences=False} loss (a batch of one step, the post's per-step
+ * protocol, needs no mask at all).
+ *
+ * <p>Why truncated BPTT in the configuration although {@code fit()} is never called: it is the only switch that
+ * makes {@code computeGradientAndScore()} start the LSTM's forward pass from the layer's stored state instead of
+ * zeros. The backward length is unbounded, so the gradient still runs through every step of the batch.
+ */
+final class NetworkBlueprint {
+
+    /** Back-propagate through every step of a batch: no batch is longer than this. */
+    private static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
+
+    private NetworkBlueprint() {
+    }
+
+    static MultiLayerNetwork build(ModelConfig config, Precision precision, Workspaces workspaces) {
+        var spec = config.spec();
+        var adam = config.adam();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(config.seed())
+                .dataType(precision.dataType())
+                .updater(new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()))
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(workspaces.mode())
+                .inferenceWorkspaceMode(workspaces.mode())
+                .list()
+                .layer(new LSTM.Builder()
+                        .nIn(spec.features())
+                        .nOut(spec.units())
+                        .activation(Activation.TANH)
+                        .gateActivationFunction(gate(spec.gateActivation()))
+                        .build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID)
+                        .nIn(spec.units())
+                        .nOut(1)
+                        .build())
+                .backpropType(BackpropType.TruncatedBPTT)
+                .tBPTTForwardLength(WHOLE_BATCH)
+                .tBPTTBackwardLength(WHOLE_BATCH)
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    private static Activation gate(GateActivation activation) {
+        return switch (activation) {
+            case SIGMOID -> Activation.SIGMOID;
+            case HARD_SIGMOID -> Activation.HARDSIGMOID;
+        };
+    }
+}
