@@ -23,11 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** DL4J's LSTM parameter layout is mapped to the canonical (Keras) one exactly, gate blocks included. */
 class ParameterLayoutTest {
 
+    /** Double-precision DL4J with sigmoid gates against java.lang.Math by hand: rounding-order differences only. */
+    private static final double DOUBLE_ROUNDING = 1e-12;
     /**
-     * Double-precision DL4J against java.lang.Math by hand. ND4J's native exp/tanh in double agree with
-     * java.lang.Math to about 5e-10 here (measured); a wrong gate block would be off by 1e-2 or more.
+     * ND4J's hard sigmoid in double precision differs from clip(0.2 x + 0.5, 0, 1) by up to ~3e-9 after a few steps
+     * (measured; its slope constant appears to be the float 0.2f). A wrong gate block is off by 1e-2 or more.
      */
-    private static final double DOUBLE_ROUNDING = 1e-8;
+    private static final double HARD_SIGMOID_ROUNDING = 1e-7;
 
     private final Dl4jEngine engine = new Dl4jEngine();
 
@@ -70,11 +72,12 @@ class ParameterLayoutTest {
 
         double[] predicted = model.predictOnBatch(batch);
 
+        double tolerance = gate == GateActivation.SIGMOID ? DOUBLE_ROUNDING : HARD_SIGMOID_ROUNDING;
         KerasEquations.Forward byHand = KerasEquations.forward(weights, gate, batch, initial);
-        assertArrayEquals(byHand.probabilities(), predicted, DOUBLE_ROUNDING);
+        assertArrayEquals(byHand.probabilities(), predicted, tolerance);
         for (int row = 0; row < rows; row++) {
-            assertArrayEquals(byHand.finalState().h(row), model.finalStates().h(row), DOUBLE_ROUNDING, "h of row " + row);
-            assertArrayEquals(byHand.finalState().c(row), model.finalStates().c(row), DOUBLE_ROUNDING, "c of row " + row);
+            assertArrayEquals(byHand.finalState().h(row), model.finalStates().h(row), tolerance, "h of row " + row);
+            assertArrayEquals(byHand.finalState().c(row), model.finalStates().c(row), tolerance, "c of row " + row);
         }
     }
 
