@@ -5,13 +5,16 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.HashMap;
@@ -23,10 +26,10 @@ import java.util.Map;
  * trains.
  *
  * <p><b>How a stateful {@code trainOnBatch} works here, and why it is Keras'.</b> The carried state is put into both
- * of the LSTM layer's state maps ({@code rnnSetPreviousState} and {@code rnnSetTBPTTState}), because under the
- * truncated-BPTT configuration DL4J's forward pass starts from the tBPTT map and the backward pass recomputes the
- * forward pass from the other map; with both equal, both start from the carried state. {@code
- * computeGradientAndScore()} then back-propagates through the batch's steps only: the incoming state enters as a
+ * of the LSTM layer's state maps ({@code rnnSetPreviousState} and {@code rnnSetTBPTTState}), because its stored-state
+ * forward pass starts from the tBPTT map and its truncated-BPTT backward pass recomputes the forward pass from the
+ * other map; with both equal, both start from the carried state. The layers are driven one by one (see
+ * {@link #computeGradient}), back-propagating through the batch's steps only: the incoming state enters as a
  * constant, so the gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch}, whose
  * state variables are not part of the differentiated graph. The final h and c, read from the tBPTT map right after,
  * were computed with the weights before the update, as Keras' state update runs in the same forward pass. Then DL4J's
@@ -38,6 +41,7 @@ import java.util.Map;
 final class Dl4jLstmModel implements LstmModel {
 
     private static final int LSTM_LAYER = 0;
+    private static final int OUTPUT_LAYER = 1;
     private static final String H = LSTM.STATE_KEY_PREV_ACTIVATION;
     private static final String C = LSTM.STATE_KEY_PREV_MEMCELL;
 
@@ -49,6 +53,9 @@ final class Dl4jLstmModel implements LstmModel {
     private final ModelConfig config;
     private final MultiLayerNetwork network;
     private final RecurrentLayer lstm;
+    private final IOutputLayer output;
+    /** The network's flattened gradient with the per-parameter views DL4J's updater splits it by; set per batch. */
+    private Gradient gradient;
     private final DataType dataType;
     private final BatchArrays arrays;
     private final int features;
@@ -67,6 +74,8 @@ final class Dl4jLstmModel implements LstmModel {
         this.dataType = precision.dataType();
         this.network = NetworkBlueprint.build(config, precision, workspaces);
         this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
+        this.output = (IOutputLayer) network.getOutputLayer();
+
         this.arrays = new BatchArrays(dataType, features);
     }
 
@@ -96,7 +105,6 @@ final class Dl4jLstmModel implements LstmModel {
         Map<String, INDArray> finalState = computeGradient(inputs, targets);
         // Predictions from the final h and the dense head before the update: Keras reports the forward pass' loss.
         double[] probabilities = denseHead(finalState.get(H));
-        Gradient gradient = network.gradient();
         var layerConfigurations = network.getLayerWiseConfigurations();
         int iteration = layerConfigurations.getIterationCount();
         // The updater divides by the rows (mini-batch mean) and turns the gradient, in place, into Adam's step.
@@ -113,7 +121,6 @@ final class Dl4jLstmModel implements LstmModel {
         BatchRules.checkInputs(inputs, config);
         BatchRules.checkTargets(targets, inputs.length);
         computeGradient(inputs, targets);
-        Gradient gradient = network.gradient();
         // DL4J's gradient is the sum over rows; the updater divides it later. The API's is the mean over rows.
         double rows = inputs.length;
         LstmWeights sum = ParameterLayout.read(gradient::getGradientFor, features, units);
@@ -133,8 +140,8 @@ final class Dl4jLstmModel implements LstmModel {
     public void resetStates(LstmState initial) {
         BatchRules.checkState(initial, config);
         Map<String, INDArray> state = new HashMap<>();
-        state.put(H, Nd4j.createFromArray(initial.h()).castTo(dataType));
-        state.put(C, Nd4j.createFromArray(initial.c()).castTo(dataType));
+        state.put(H, Nd4j.createFromArray(initial.h()).castTo(dataType).dup('f'));
+        state.put(C, Nd4j.createFromArray(initial.c()).castTo(dataType).dup('f'));
         carried = state;
     }
 
@@ -183,18 +190,32 @@ final class Dl4jLstmModel implements LstmModel {
     }
 
     /**
-     * Leaves the gradient of the summed loss in {@code network.gradient()} and returns the batch's final state,
-     * both from the starting state held constant. Changes no weight.
+     * Leaves the gradient of the summed loss in {@link #gradient} (a view of the network's flattened gradient) and
+     * returns the batch's final state, both from the starting state held constant. Changes no weight.
+     *
+     * <p>Why not {@code network.computeGradientAndScore()}: in 1.0.0-M2.1 it calls {@code calcBackpropGradients}
+     * with {@code tbptt = false}, so the LSTM's backward pass recomputes its forward pass from the zero state even
+     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). The layers are therefore driven
+     * one by one: the LSTM forward from the stored state, the output layer's backward pass, then the LSTM's
+     * truncated-BPTT backward pass, which recomputes from {@code rnnSetPreviousState}'s map, set here to the same
+     * state, over every step of the batch.
      */
     private Map<String, INDArray> computeGradient(double[][][] inputs, double[] targets) {
         Map<String, INDArray> start = startingState();
         lstm.rnnSetPreviousState(start);
         lstm.rnnSetTBPTTState(start);
-        network.setInput(arrays.inputs(inputs));
-        network.setLabels(arrays.labels(targets));
-        network.clearLayerMaskArrays();
-        network.setLayerMaskArrays(null, arrays.lastStepMask());
-        network.computeGradientAndScore();
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        INDArray hidden = lstm.rnnActivateUsingStoredState(arrays.inputs(inputs), true, true, noWorkspaces);
+        output.setInput(hidden, noWorkspaces);
+        output.setLabels(arrays.labels(targets));
+        output.setMaskArray(arrays.lastStepMask());
+        Pair<Gradient, INDArray> dense = output.backpropGradient(null, noWorkspaces);
+        Gradient recurrent = lstm.tbpttBackpropGradient(dense.getSecond(), NetworkBlueprint.WHOLE_BATCH, noWorkspaces)
+                .getFirst();
+        // Both layers wrote into views of the network's flattened gradient; name the views as the network does.
+        gradient = new DefaultGradient(network.getFlattenedGradients());
+        recurrent.gradientForVariable().forEach((key, view) -> gradient.setGradientFor(LSTM_LAYER + "_" + key, view));
+        dense.getFirst().gradientForVariable().forEach((key, view) -> gradient.setGradientFor(OUTPUT_LAYER + "_" + key, view));
         return new HashMap<>(lstm.rnnGetTBPTTState());
     }
 

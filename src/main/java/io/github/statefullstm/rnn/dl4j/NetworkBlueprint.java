@@ -22,14 +22,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * last step gives exactly Keras' {@code return_sequences=False} loss (a batch of one step, the post's per-step
  * protocol, needs no mask at all).
  *
- * <p>Why truncated BPTT in the configuration although {@code fit()} is never called: it is the only switch that
- * makes {@code computeGradientAndScore()} start the LSTM's forward pass from the layer's stored state instead of
- * zeros. The backward length is unbounded, so the gradient still runs through every step of the batch.
+ * <p>{@code fit()} is never called; the model drives the layers itself. The truncated-BPTT lengths are set
+ * unbounded so that nothing DL4J does on its own (such as {@code rnnTimeStep} or a stray {@code fit}) ever cuts a
+ * batch into segments.
  */
 final class NetworkBlueprint {
 
     /** Back-propagate through every step of a batch: no batch is longer than this. */
-    private static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
+    static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
 
     private NetworkBlueprint() {
     }
@@ -62,6 +62,8 @@ final class NetworkBlueprint {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
+        // fit() would create the gradient views lazily; the model drives the layers itself, so create them now.
+        network.initGradientsView();
         return network;
     }
 
