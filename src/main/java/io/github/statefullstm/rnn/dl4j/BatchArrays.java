@@ -22,6 +22,7 @@ final class BatchArrays {
     private INDArray inputs;
     private INDArray labels;
     private INDArray lastStepMask;
+    private INDArray lastStepError;
 
     BatchArrays(DataType dataType, int features) {
         this.dataType = dataType;
@@ -48,6 +49,18 @@ final class BatchArrays {
             labels.putScalar((long) row * steps + steps - 1, targets[row]);
         }
         return labels;
+    }
+
+    /**
+     * The error arriving at the LSTM's output, {@code [rows][units][steps]}, for the shape of the last {@link #inputs}
+     * call: zero at every step but the last, which the caller fills.
+     */
+    INDArray lastStepError(int units) {
+        if (lastStepError == null || lastStepError.size(1) != units || lastStepError.size(0) != rows
+                || lastStepError.size(2) != steps) {
+            lastStepError = Nd4j.create(dataType, rows, units, steps);
+        }
+        return lastStepError;
     }
 
     /** The mask that keeps only the last step's loss, or null when a batch has one step and needs none. */

@@ -7,29 +7,22 @@ import io.github.statefullstm.rnn.ModelConfig;
 /**
  * The DL4J engine: LSTM(units) -> Dense(1, sigmoid) as a DL4J {@code MultiLayerNetwork} with Keras' stateful
  * semantics. Double precision by default, so it can be checked tightly against an exact oracle; {@link Precision#FLOAT}
- * is available. Workspaces default to the faster setting measured by {@code Dl4jStepBenchmark}.
+ * is available (no faster at this size, see {@code reports/dl4j-speed.md}). Per-update speed depends on one
+ * process-wide switch, see {@link NativeRuntime}.
  */
 public final class Dl4jEngine implements LstmEngine {
 
-    static {
-        // Must run before any ND4J class loads: see NativeRuntime.NO_POINTER_GC.
-        NativeRuntime.load();
-    }
-
     private final Precision precision;
-    private final Workspaces workspaces;
 
     public Dl4jEngine() {
-        this(Precision.DOUBLE, Workspaces.NONE);
+        this(Precision.DOUBLE);
     }
 
-    public Dl4jEngine(Precision precision, Workspaces workspaces) {
-        if (precision == null || workspaces == null) {
-            throw new IllegalArgumentException("precision = " + precision + ", workspaces = " + workspaces
-                    + ": both must be given");
+    public Dl4jEngine(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision = null: must be given");
         }
         this.precision = precision;
-        this.workspaces = workspaces;
     }
 
     @Override
@@ -42,12 +35,11 @@ public final class Dl4jEngine implements LstmEngine {
         if (config == null) {
             throw new IllegalArgumentException("config = null: must be given");
         }
-        NativeRuntime.configure();
-        return new Dl4jLstmModel(config, precision, workspaces);
+        return new Dl4jLstmModel(config, precision);
     }
 
     @Override
     public String toString() {
-        return "Dl4jEngine{" + precision + ", workspaces " + workspaces + "}";
+        return "Dl4jEngine{" + precision + "}";
     }
 }

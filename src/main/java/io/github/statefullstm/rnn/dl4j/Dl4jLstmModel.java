@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +59,9 @@ final class Dl4jLstmModel implements LstmModel {
     private Gradient gradient;
     private final DataType dataType;
     private final BatchArrays arrays;
+    /** Views of the network's flattened gradient where the dense head's gradient goes. */
+    private final INDArray denseKernelGradient;
+    private final INDArray denseBiasGradient;
     private final int features;
     private final int units;
 
@@ -67,16 +71,19 @@ final class Dl4jLstmModel implements LstmModel {
     private Map<String, INDArray> lastFinal;
     private int lastRows;
 
-    Dl4jLstmModel(ModelConfig config, Precision precision, Workspaces workspaces) {
+    Dl4jLstmModel(ModelConfig config, Precision precision) {
         this.config = config;
         this.features = config.spec().features();
         this.units = config.spec().units();
         this.dataType = precision.dataType();
-        this.network = NetworkBlueprint.build(config, precision, workspaces);
+        this.network = NetworkBlueprint.build(config, precision);
         this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
         this.output = (IOutputLayer) network.getOutputLayer();
 
         this.arrays = new BatchArrays(dataType, features);
+        INDArray denseGradient = network.getLayer(OUTPUT_LAYER).getGradientsViewArray().reshape(units + 1);
+        this.denseKernelGradient = denseGradient.get(NDArrayIndex.interval(0, units)).reshape(units, 1);
+        this.denseBiasGradient = denseGradient.get(NDArrayIndex.interval(units, units + 1));
     }
 
     @Override
@@ -205,17 +212,38 @@ final class Dl4jLstmModel implements LstmModel {
         lstm.rnnSetPreviousState(start);
         lstm.rnnSetTBPTTState(start);
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        INDArray hidden = lstm.rnnActivateUsingStoredState(arrays.inputs(inputs), true, true, noWorkspaces);
-        output.setInput(hidden, noWorkspaces);
-        output.setLabels(arrays.labels(targets));
-        output.setMaskArray(arrays.lastStepMask());
-        Pair<Gradient, INDArray> dense = output.backpropGradient(null, noWorkspaces);
-        Gradient recurrent = lstm.tbpttBackpropGradient(dense.getSecond(), NetworkBlueprint.WHOLE_BATCH, noWorkspaces)
+        lstm.rnnActivateUsingStoredState(arrays.inputs(inputs), true, true, noWorkspaces);
+        // The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
+        // dLoss/dLogit = p - y per row, so the head's gradient is (p - y)·h_T and (p - y), and the error reaching the
+        // LSTM is (p - y)·w at the last step, zero before.
+        INDArray lastH = lstm.rnnGetTBPTTState().get(H);
+        double[] errors = denseHead(lastH);
+        for (int row = 0; row < errors.length; row++) {
+            errors[row] -= targets[row];
+        }
+        double[] kernel = denseKernel();
+        INDArray epsilon = arrays.lastStepError(units);
+        int steps = inputs[0].length;
+        double biasGradient = 0;
+        double[] kernelGradient = new double[units];
+        for (int row = 0; row < errors.length; row++) {
+            biasGradient += errors[row];
+            for (int unit = 0; unit < units; unit++) {
+                epsilon.putScalar(new long[] {row, unit, steps - 1}, errors[row] * kernel[unit]);
+                kernelGradient[unit] += errors[row] * lastH.getDouble(row, unit);
+            }
+        }
+        for (int unit = 0; unit < units; unit++) {
+            denseKernelGradient.putScalar(unit, kernelGradient[unit]);
+        }
+        denseBiasGradient.putScalar(0, biasGradient);
+        Gradient recurrent = lstm.tbpttBackpropGradient(epsilon, NetworkBlueprint.WHOLE_BATCH, noWorkspaces)
                 .getFirst();
-        // Both layers wrote into views of the network's flattened gradient; name the views as the network does.
+        // The LSTM wrote into views of the network's flattened gradient; name the views as the network does.
         gradient = new DefaultGradient(network.getFlattenedGradients());
         recurrent.gradientForVariable().forEach((key, view) -> gradient.setGradientFor(LSTM_LAYER + "_" + key, view));
-        dense.getFirst().gradientForVariable().forEach((key, view) -> gradient.setGradientFor(OUTPUT_LAYER + "_" + key, view));
+        gradient.setGradientFor(ParameterLayout.DENSE_KERNEL, denseKernelGradient);
+        gradient.setGradientFor(ParameterLayout.DENSE_BIAS, denseBiasGradient);
         return new HashMap<>(lstm.rnnGetTBPTTState());
     }
 
@@ -232,15 +260,24 @@ final class Dl4jLstmModel implements LstmModel {
         }
     }
 
-    private double[] denseHead(INDArray lastH) {
+    private double[] denseKernel() {
         INDArray kernel = network.getParam(ParameterLayout.DENSE_KERNEL);
+        double[] values = new double[units];
+        for (int unit = 0; unit < units; unit++) {
+            values[unit] = kernel.getDouble(unit, 0);
+        }
+        return values;
+    }
+
+    private double[] denseHead(INDArray lastH) {
+        double[] kernel = denseKernel();
         double bias = network.getParam(ParameterLayout.DENSE_BIAS).getDouble(0);
         int rows = (int) lastH.size(0);
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {
             double z = bias;
             for (int unit = 0; unit < units; unit++) {
-                z += lastH.getDouble(row, unit) * kernel.getDouble(unit, 0);
+                z += lastH.getDouble(row, unit) * kernel[unit];
             }
             probabilities[row] = 1 / (1 + Math.exp(-z));
         }

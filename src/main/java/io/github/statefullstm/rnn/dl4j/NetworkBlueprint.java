@@ -5,6 +5,7 @@ import io.github.statefullstm.rnn.ModelConfig;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,6 +23,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * last step gives exactly Keras' {@code return_sequences=False} loss (a batch of one step, the post's per-step
  * protocol, needs no mask at all).
  *
+ * <p>Workspaces are off. The training path drives the layers itself without workspaces, so the mode only touches
+ * inference ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
+ * allocations that cost the time, because ND4J M2.1 allocates shape-info buffers and buffer wrappers per op outside
+ * any workspace (reports/dl4j-speed.md).
+ *
  * <p>{@code fit()} is never called; the model drives the layers itself. The truncated-BPTT lengths are set
  * unbounded so that nothing DL4J does on its own (such as {@code rnnTimeStep} or a stray {@code fit}) ever cuts a
  * batch into segments.
@@ -34,7 +40,7 @@ final class NetworkBlueprint {
     private NetworkBlueprint() {
     }
 
-    static MultiLayerNetwork build(ModelConfig config, Precision precision, Workspaces workspaces) {
+    static MultiLayerNetwork build(ModelConfig config, Precision precision) {
         var spec = config.spec();
         var adam = config.adam();
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
@@ -42,8 +48,8 @@ final class NetworkBlueprint {
                 .dataType(precision.dataType())
                 .updater(new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()))
                 .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(workspaces.mode())
-                .inferenceWorkspaceMode(workspaces.mode())
+                .trainingWorkspaceMode(WorkspaceMode.NONE)
+                .inferenceWorkspaceMode(WorkspaceMode.NONE)
                 .list()
                 .layer(new LSTM.Builder()
                         .nIn(spec.features())
@@ -64,6 +70,8 @@ final class NetworkBlueprint {
         network.init();
         // fit() would create the gradient views lazily; the model drives the layers itself, so create them now.
         network.initGradientsView();
+        // Likewise the updater and its Adam moments, which must live outside any per-call workspace.
+        network.getUpdater(true);
         return network;
     }
 

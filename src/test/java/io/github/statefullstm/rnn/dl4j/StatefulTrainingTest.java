@@ -9,6 +9,8 @@ import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.spec.Claim;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,15 +40,20 @@ class StatefulTrainingTest {
     private final Dl4jEngine engine = new Dl4jEngine();
 
     private LstmModel statefulModel() {
-        LstmModel model = engine.build(ModelConfig.stateful(SPEC, ROWS, 3));
+        return statefulModel(SPEC);
+    }
+
+    private LstmModel statefulModel(LstmSpec spec) {
+        LstmModel model = engine.build(ModelConfig.stateful(spec, ROWS, 3));
         model.setWeights(Fixtures.weights(FEATURES, UNITS, 11));
         return model;
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(GateActivation.class)
     @Claim("DL4J-3")
-    void gradientIsTheMeanLossDerivativeWithTheCarriedStateHeldConstant() {
-        LstmModel model = statefulModel();
+    void gradientIsTheMeanLossDerivativeWithTheCarriedStateHeldConstant(GateActivation gate) {
+        LstmModel model = statefulModel(new LstmSpec(FEATURES, UNITS, gate));
         model.predictOnBatch(Fixtures.batch(ROWS, STEPS, FEATURES, 1));
         LstmState carried = model.states();
         double[][][] batch = Fixtures.batch(ROWS, STEPS, FEATURES, 2);

@@ -67,7 +67,6 @@ class TruncatedBpttTest {
     @Test
     @Claim("DL4J-5")
     void dl4jTruncatedBpttOfLengthOneNeverChangesRecurrentOrForgetGateWeights() {
-        new Dl4jEngine(); // the engine's process settings apply to every DL4J network in this JVM
         MultiLayerNetwork network = truncatedBpttOfLengthOne();
         LstmWeights before = ParameterLayout.readWeights(network, 1, UNITS);
         INDArray[] sequence = sequenceOfOne();
