@@ -5,13 +5,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The network's input, label and label-mask arrays, allocated once per batch shape and refilled in place: in the
- * post's per-step protocol every call has the same shape, and a fresh native array per call is a measurable share
- * of an update.
+ * The LSTM's input and output-error arrays, allocated once per batch shape and refilled in place: in the post's
+ * per-step protocol every call has the same shape, and a fresh native array per call is a measurable share of an
+ * update.
  *
- * <p>Shapes are DL4J's recurrent layout (NCW): features {@code [rows][features][steps]}, labels
- * {@code [rows][1][steps]}, label mask {@code [rows][steps]} with a 1 only at the last step, so that the loss and its
- * gradient come from the last step alone (Keras' {@code return_sequences=False}).
+ * <p>Shapes are DL4J's recurrent layout (NCW): inputs {@code [rows][features][steps]}, error
+ * {@code [rows][units][steps]}, non-zero at the last step only, so the loss comes from the last step alone (Keras'
+ * {@code return_sequences=False}).
  */
 final class BatchArrays {
 
@@ -20,8 +20,6 @@ final class BatchArrays {
     private int rows = -1;
     private int steps = -1;
     private INDArray inputs;
-    private INDArray labels;
-    private INDArray lastStepMask;
     private INDArray lastStepError;
 
     BatchArrays(DataType dataType, int features) {
@@ -43,14 +41,6 @@ final class BatchArrays {
         return inputs;
     }
 
-    /** Labels for the shape of the last {@link #inputs} call: the target at the last step, zero elsewhere. */
-    INDArray labels(double[] targets) {
-        for (int row = 0; row < rows; row++) {
-            labels.putScalar((long) row * steps + steps - 1, targets[row]);
-        }
-        return labels;
-    }
-
     /**
      * The error arriving at the LSTM's output, {@code [rows][units][steps]}, for the shape of the last {@link #inputs}
      * call: zero at every step but the last, which the caller fills.
@@ -63,11 +53,6 @@ final class BatchArrays {
         return lastStepError;
     }
 
-    /** The mask that keeps only the last step's loss, or null when a batch has one step and needs none. */
-    INDArray lastStepMask() {
-        return lastStepMask;
-    }
-
     private void shape(int newRows, int newSteps) {
         if (newRows == rows && newSteps == steps) {
             return;
@@ -75,14 +60,5 @@ final class BatchArrays {
         rows = newRows;
         steps = newSteps;
         inputs = Nd4j.create(dataType, rows, features, steps);
-        labels = Nd4j.create(dataType, rows, 1, steps);
-        if (steps == 1) {
-            lastStepMask = null;
-        } else {
-            lastStepMask = Nd4j.create(dataType, rows, steps);
-            for (int row = 0; row < rows; row++) {
-                lastStepMask.putScalar(row, steps - 1, 1.0);
-            }
-        }
     }
 }

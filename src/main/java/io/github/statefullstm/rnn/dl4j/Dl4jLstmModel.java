@@ -5,7 +5,6 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
-import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -14,7 +13,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -54,7 +52,6 @@ final class Dl4jLstmModel implements LstmModel {
     private final ModelConfig config;
     private final MultiLayerNetwork network;
     private final RecurrentLayer lstm;
-    private final IOutputLayer output;
     /** The network's flattened gradient with the per-parameter views DL4J's updater splits it by; set per batch. */
     private Gradient gradient;
     private final DataType dataType;
@@ -78,7 +75,6 @@ final class Dl4jLstmModel implements LstmModel {
         this.dataType = precision.dataType();
         this.network = NetworkBlueprint.build(config, precision);
         this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
-        this.output = (IOutputLayer) network.getOutputLayer();
 
         this.arrays = new BatchArrays(dataType, features);
         INDArray denseGradient = network.getLayer(OUTPUT_LAYER).getGradientsViewArray().reshape(units + 1);
@@ -202,10 +198,12 @@ final class Dl4jLstmModel implements LstmModel {
      *
      * <p>Why not {@code network.computeGradientAndScore()}: in 1.0.0-M2.1 it calls {@code calcBackpropGradients}
      * with {@code tbptt = false}, so the LSTM's backward pass recomputes its forward pass from the zero state even
-     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). The layers are therefore driven
-     * one by one: the LSTM forward from the stored state, the output layer's backward pass, then the LSTM's
-     * truncated-BPTT backward pass, which recomputes from {@code rnnSetPreviousState}'s map, set here to the same
-     * state, over every step of the batch.
+     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). So the LSTM layer is driven
+     * directly: its forward pass from the stored state, then its truncated-BPTT backward pass, which recomputes the
+     * forward pass from {@code rnnSetPreviousState}'s map (set here to the same state) over every step of the batch.
+     * The dense head's backward pass in between is three lines of arithmetic, written out below rather than run
+     * through the {@code RnnOutputLayer}, whose reshapes, mask and loss arrays were a tenth of an update's native
+     * allocations; the output layer still holds the head's parameters and computes every prediction.
      */
     private Map<String, INDArray> computeGradient(double[][][] inputs, double[] targets) {
         Map<String, INDArray> start = startingState();
