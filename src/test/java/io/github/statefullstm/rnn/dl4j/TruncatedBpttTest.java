@@ -6,10 +6,13 @@ import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.spec.Claim;
+import io.github.statefullstm.rnn.LstmState;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -18,6 +21,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +107,67 @@ class TruncatedBpttTest {
         assertTrue(maxChange(flat(before.recurrentKernel()), flat(after.recurrentKernel())) > VISIBLE_CHANGE,
                 "recurrent kernel");
         assertTrue(maxChange(forgetColumns(before), forgetColumns(after)) > VISIBLE_CHANGE, "forget gate");
+    }
+
+    /** DL4J's and this engine's gradients are both sums of double arithmetic over the same numbers. */
+    private static final double SAME_GRADIENT = 1e-10;
+    /** A gradient computed from the wrong state differs from the true one far beyond rounding. */
+    private static final double WRONG_GRADIENT = 1e-3;
+
+    @Test
+    @Claim("DL4J-5")
+    void computeGradientAndScoreIgnoresTheStoredStateInTheLstmBackwardPass() {
+        int rows = 2;
+        MultiLayerNetwork network = truncatedBpttOfLengthOne();
+        LstmModel engine = new Dl4jEngine().build(
+                ModelConfig.stateful(new LstmSpec(1, UNITS, GateActivation.SIGMOID), rows, SEED));
+        engine.setWeights(ParameterLayout.readWeights(network, 1, UNITS));
+        double[][][] step = {{{0.7}}, {{-0.4}}};
+        double[] targets = {1, 0};
+        INDArray features = Nd4j.createFromArray(step).reshape(rows, 1, 1);
+        INDArray labels = Nd4j.createFromArray(targets).reshape(rows, 1, 1);
+
+        LstmState zero = LstmState.zeros(rows, UNITS);
+        LstmState carried = Fixtures.state(rows, UNITS, 3);
+        for (LstmState state : new LstmState[] {zero, carried}) {
+            engine.resetStates(state);
+            double[] truth = lstmPart(engine.gradientOnBatch(step, targets));
+            double[] dl4j = lstmPart(dl4jGradient(network, state, features, labels, rows));
+            double difference = maxChange(truth, dl4j);
+            if (state == zero) {
+                assertTrue(difference < SAME_GRADIENT, "from the zero state DL4J is right: " + difference);
+            } else {
+                assertTrue(difference > WRONG_GRADIENT, "from a carried state DL4J is wrong: " + difference);
+            }
+        }
+    }
+
+    /** What doTruncatedBPTT does per segment: stored state in both maps, then computeGradientAndScore. */
+    private static LstmWeights dl4jGradient(MultiLayerNetwork network, LstmState state, INDArray features,
+                                            INDArray labels, int rows) {
+        Map<String, INDArray> stored = new HashMap<>();
+        stored.put(org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_ACTIVATION,
+                Nd4j.createFromArray(state.h()));
+        stored.put(org.deeplearning4j.nn.layers.recurrent.LSTM.STATE_KEY_PREV_MEMCELL,
+                Nd4j.createFromArray(state.c()));
+        RecurrentLayer lstm = (RecurrentLayer) network.getLayer(0);
+        lstm.rnnSetPreviousState(stored);
+        lstm.rnnSetTBPTTState(stored);
+        network.setInput(features);
+        network.setLabels(labels);
+        network.computeGradientAndScore();
+        Gradient gradient = network.gradient();
+        double[] sum = ParameterLayout.read(gradient::getGradientFor, 1, UNITS).flatten();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= rows; // DL4J's updater divides by the rows later; the engine's gradient is the mean
+        }
+        return LstmWeights.unflatten(1, UNITS, sum);
+    }
+
+    /** Kernel, recurrent kernel and bias: the LSTM's own parameters, in flatten() order before the dense head. */
+    private static double[] lstmPart(LstmWeights gradient) {
+        double[] flat = gradient.flatten();
+        return java.util.Arrays.copyOf(flat, flat.length - UNITS - 1);
     }
 
     private static double[] forgetColumns(LstmWeights weights) {
