@@ -38,15 +38,23 @@ public final class Dl4jStepBenchmark {
     /** Small enough that heap growth cannot hide in the resident-memory figure, large enough for DL4J. */
     private static final String CHILD_HEAP = "-Xmx256m";
 
-    private record Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
+    /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
+    private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
+
+    private record Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
+        Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
+            this(name, pointerGc, ompThreads, precision, Dl4jStepBenchmark.class.getName());
+        }
     }
 
     private static final List<Setting> SETTINGS = List.of(
-            new Setting("default (pointer GC on), double", true, "", Precision.DOUBLE),
-            new Setting("pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.DOUBLE),
-            new Setting("nopointergc, double", false, "", Precision.DOUBLE),
-            new Setting("nopointergc, float", false, "", Precision.FLOAT),
-            new Setting("nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE));
+            new Setting("DL4J fit(), stateless, defaults", true, "", Precision.DOUBLE, FIT_BASELINE),
+            new Setting("DL4J fit(), stateless, nopointergc", false, "", Precision.DOUBLE, FIT_BASELINE),
+            new Setting("engine, default (pointer GC on)", true, "", Precision.DOUBLE),
+            new Setting("engine, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.DOUBLE),
+            new Setting("engine, nopointergc, double", false, "", Precision.DOUBLE),
+            new Setting("engine, nopointergc, float", false, "", Precision.FLOAT),
+            new Setting("engine, nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE));
 
     private Dl4jStepBenchmark() {
     }
@@ -62,7 +70,7 @@ public final class Dl4jStepBenchmark {
                     System.getProperty("java.class.path"),
                     "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
                     "-Dupdates=" + TIMED_UPDATES,
-                    Dl4jStepBenchmark.class.getName(), "--child", setting.precision().name()));
+                    setting.mainClass(), "--child", setting.precision().name()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
             if (!setting.ompThreads().isEmpty()) {
@@ -73,7 +81,7 @@ public final class Dl4jStepBenchmark {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("RESULT")) {
-                        System.out.printf("%-36s %s%n", setting.name(), line.substring("RESULT ".length()));
+                        System.out.printf("%-42s %s%n", setting.name(), line.substring("RESULT ".length()));
                     }
                 }
             }
