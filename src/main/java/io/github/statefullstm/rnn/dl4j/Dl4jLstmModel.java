@@ -35,7 +35,8 @@ import java.util.Map;
  * own updater turns the gradient into one Adam step (dividing by the rows, so the loss is the mean over rows) and the
  * step is subtracted from the parameters: exactly one update per call, as {@code fit()} would make for one segment.
  *
- * <p>Inference uses {@code rnnTimeStep}, which starts from the layer's stored state and stores the final one.
+ * <p>Inference uses {@code rnnTimeStep}, which starts from the LSTM's stored state, stores the final one, and
+ * computes the prediction through the {@code RnnOutputLayer}.
  */
 final class Dl4jLstmModel implements LstmModel {
 
@@ -52,8 +53,6 @@ final class Dl4jLstmModel implements LstmModel {
     private final ModelConfig config;
     private final MultiLayerNetwork network;
     private final RecurrentLayer lstm;
-    /** The network's flattened gradient with the per-parameter views DL4J's updater splits it by; set per batch. */
-    private Gradient gradient;
     private final DataType dataType;
     private final BatchArrays arrays;
     /** Views of the network's flattened gradient where the dense head's gradient goes. */
@@ -62,6 +61,8 @@ final class Dl4jLstmModel implements LstmModel {
     private final int features;
     private final int units;
 
+    /** The network's flattened gradient with the per-parameter views DL4J's updater splits it by; set per batch. */
+    private Gradient gradient;
     /** The state the next stateful batch starts from; empty means zeros (DL4J's "no previous state"). */
     private Map<String, INDArray> carried = new HashMap<>();
     /** The final state of the most recent batch; null before any batch. */
@@ -75,7 +76,6 @@ final class Dl4jLstmModel implements LstmModel {
         this.dataType = precision.dataType();
         this.network = NetworkBlueprint.build(config, precision);
         this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
-
         this.arrays = new BatchArrays(dataType, features);
         INDArray denseGradient = network.getLayer(OUTPUT_LAYER).getGradientsViewArray().reshape(units + 1);
         this.denseKernelGradient = denseGradient.get(NDArrayIndex.interval(0, units)).reshape(units, 1);

@@ -2,7 +2,6 @@ package io.github.statefullstm.rnn.dl4j;
 
 import io.github.statefullstm.rnn.GateActivation;
 import io.github.statefullstm.rnn.ModelConfig;
-import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -19,22 +18,23 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * {@code RnnOutputLayer} with one sigmoid unit and binary cross-entropy.
  *
  * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
- * top-level {@code RecurrentLayer} so its state maps can be read and set, and a label mask that selects only the
- * last step gives exactly Keras' {@code return_sequences=False} loss (a batch of one step, the post's per-step
- * protocol, needs no mask at all).
+ * top-level {@code RecurrentLayer} so that its state maps can be read and set (a {@code LastTimeStep} wrapper hides
+ * them), and {@code rnnTimeStep} then gives the prediction at every step, of which the model reads the last (Keras'
+ * {@code return_sequences=False}). The output layer holds the dense head's parameters and makes every prediction;
+ * training computes the head's backward pass itself (see {@code Dl4jLstmModel#computeGradient}), so its loss
+ * function is only DL4J's description of the model.
  *
  * <p>Workspaces are off. The training path drives the layers itself without workspaces, so the mode only touches
  * inference ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
  * allocations that cost the time, because ND4J M2.1 allocates shape-info buffers and buffer wrappers per op outside
  * any workspace (reports/dl4j-speed.md).
  *
- * <p>{@code fit()} is never called; the model drives the layers itself. The truncated-BPTT lengths are set
- * unbounded so that nothing DL4J does on its own (such as {@code rnnTimeStep} or a stray {@code fit}) ever cuts a
- * batch into segments.
+ * <p>The configuration keeps DL4J's standard (full) backpropagation type: {@code fit()} is never called, because the
+ * model drives the LSTM layer's stored-state forward pass and truncated-BPTT backward pass itself.
  */
 final class NetworkBlueprint {
 
-    /** Back-propagate through every step of a batch: no batch is longer than this. */
+    /** The backward length handed to the LSTM's truncated-BPTT backward pass: longer than any batch, so every step. */
     static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
 
     private NetworkBlueprint() {
@@ -62,9 +62,6 @@ final class NetworkBlueprint {
                         .nIn(spec.units())
                         .nOut(1)
                         .build())
-                .backpropType(BackpropType.TruncatedBPTT)
-                .tBPTTForwardLength(WHOLE_BATCH)
-                .tBPTTBackwardLength(WHOLE_BATCH)
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
