@@ -57,7 +57,7 @@ class ParameterLayoutTest {
     }
 
     @Property(tries = 4)
-    @Claim("DL4J-1")
+    @Claim({"DL4J-1", "DL4J-2"})
     void forwardPassEqualsTheKerasEquationsByHand(@ForAll GateActivation gate, @ForAll @IntRange(max = 1000) int seed) {
         Statistics.label("gate").collect(gate);
         int features = 2;

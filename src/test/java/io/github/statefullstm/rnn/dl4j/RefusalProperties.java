@@ -9,9 +9,11 @@ import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,18 +40,44 @@ class RefusalProperties {
         return model;
     }
 
-    @Property(tries = 40)
+    /** The calls that take a batch; predictOnBatch takes no targets, so it only meets the input refusals. */
+    enum Call { TRAIN, TEST, GRADIENT, PREDICT }
+
+    @Property(tries = 60)
     @Claim("DL4J-8")
-    void badCallsAreRefusedByNameAndChangeNothing(@ForAll("badCalls") BadCall call) {
+    void badCallsAreRefusedByNameAndChangeNothing(@ForAll("badCalls") BadCall call, @ForAll Call operation) {
+        Assume.that(operation != Call.PREDICT || !call.kind().startsWith("target"));
         Statistics.label("kind").collect(call.kind());
+        Statistics.label("call").collect(operation);
         LstmWeights weights = model.getWeights();
         LstmState state = model.states();
 
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
-                () -> model.trainOnBatch(call.inputs(), call.targets()));
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> {
+            switch (operation) {
+                case TRAIN -> model.trainOnBatch(call.inputs(), call.targets());
+                case TEST -> model.testOnBatch(call.inputs(), call.targets());
+                case GRADIENT -> model.gradientOnBatch(call.inputs(), call.targets());
+                case PREDICT -> model.predictOnBatch(call.inputs());
+            }
+        });
 
         assertTrue(refusal.getMessage().contains(call.named()), refusal.getMessage());
         assertEquals(weights, model.getWeights());
+        assertEquals(state, model.states());
+    }
+
+    @Property(tries = 10)
+    @Claim("DL4J-8")
+    void aStateOfTheWrongShapeIsRefusedAndChangesNothing(@ForAll @IntRange(min = 1, max = 5) int rows,
+                                                         @ForAll @IntRange(min = 1, max = 5) int units) {
+        Assume.that(rows != ROWS || units != UNITS);
+        Statistics.label("wrong").collect(rows != ROWS && units != UNITS ? "both" : rows != ROWS ? "rows" : "units");
+        LstmState state = model.states();
+
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> model.resetStates(Fixtures.state(rows, units, 1)));
+
+        assertTrue(refusal.getMessage().startsWith("initial"), refusal.getMessage());
         assertEquals(state, model.states());
     }
 
