@@ -1,12 +1,14 @@
 package io.github.statefullstm.cli;
 
 import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** The engines the main job can run on, by the name given to {@code --engine}. */
 enum Engines {
+    DL4J("dl4j", Dl4jEngine::new),
     REFERENCE("reference", ReferenceEngine::new);
 
     private final String optionName;

@@ -95,7 +95,8 @@ public abstract class StatefulnessProperties {
                 .as(BadCall::new);
     }
 
-    private static Arbitrary<BatchScenario> scenarios(int minRows, int maxSteps) {
+    /** Scenarios of small random shapes, gates and seeds; shared with the engine-to-engine conformance checks. */
+    public static Arbitrary<BatchScenario> scenarios(int minRows, int maxSteps) {
         Arbitrary<LstmSpec> specs = Combinators.combine(
                 Arbitraries.integers().between(1, MAX_FEATURES),
                 Arbitraries.integers().between(1, MAX_UNITS),

@@ -47,6 +47,7 @@ public final class SpecStatusListener implements TestExecutionListener {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, TestRecord> records = new TreeMap<>();
+    private final Map<String, List<String>> entriesByTest = new java.util.HashMap<>();
     private TestPlan plan;
 
     /** One test as the spec names it, summed over its invocations (parameterized and inherited runs). */
@@ -72,6 +73,8 @@ public final class SpecStatusListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        entry.getKeyValuePairs().forEach((key, value) -> entriesByTest
+                .computeIfAbsent(identifier.getUniqueId(), id -> new ArrayList<>()).add(key + "\n" + value));
         record(identifier).ifPresent(record -> entry.getKeyValuePairs().forEach((key, value) -> {
             Matcher tries = TRIES.matcher(value);
             Matcher checks = CHECKS.matcher(value);
@@ -89,6 +92,12 @@ public final class SpecStatusListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        List<String> entries = entriesByTest.remove(identifier.getUniqueId());
+        if (result.getStatus() == TestExecutionResult.Status.FAILED && entries != null) {
+            // jqwik's report (seed, original and shrunk samples) goes to the platform, which the console never
+            // shows: print it beside the failure so a failing property can be replayed from the build log.
+            System.out.println("jqwik report for " + identifier.getDisplayName() + ":\n" + String.join("\n", entries));
+        }
         if (!identifier.isTest()) {
             return;
         }

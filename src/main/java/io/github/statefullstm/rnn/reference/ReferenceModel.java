@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn.reference;
 
 import io.github.statefullstm.rnn.BatchResult;
+import io.github.statefullstm.rnn.CallChecks;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
@@ -101,11 +102,7 @@ final class ReferenceModel implements LstmModel {
 
     @Override
     public void resetStates(LstmState initial) {
-        if (!config.stateful()) {
-            throw new IllegalStateException("resetStates(state) needs a stateful model: a stateless one always starts "
-                    + "from zeros");
-        }
-        BatchChecks.state(initial, config.batchSize(), layout.units());
+        CallChecks.initialState(initial, config);
         for (int row = 0; row < carriedH.length; row++) {
             carriedH[row] = initial.h(row);
             carriedC[row] = initial.c(row);
@@ -129,17 +126,17 @@ final class ReferenceModel implements LstmModel {
 
     @Override
     public void setWeights(LstmWeights weights) {
-        BatchChecks.weights(weights, layout.features(), layout.units());
+        CallChecks.weights(weights, layout.features(), layout.units());
         System.arraycopy(weights.flatten(), 0, params, 0, params.length);
     }
 
     private void checkBatch(double[][][] inputs, double[] targets) {
         checkInputs(inputs);
-        BatchChecks.targets(targets, inputs.length);
+        CallChecks.targets(targets, inputs.length);
     }
 
     private int checkInputs(double[][][] inputs) {
-        return BatchChecks.inputs(inputs, layout.features(), config.stateful() ? config.batchSize() : 0);
+        return CallChecks.inputs(inputs, layout.features(), config.stateful() ? config.batchSize() : 0);
     }
 
     /** A forward pass that advances the state: predict and test. */

@@ -1,15 +1,30 @@
-package io.github.statefullstm.rnn.reference;
-
-import io.github.statefullstm.rnn.LstmState;
-import io.github.statefullstm.rnn.LstmWeights;
+package io.github.statefullstm.rnn;
 
 /**
- * Everything the reference model refuses, checked before it touches anything, so a refused call leaves state,
- * weights and optimizer as they were. Messages read "parameter = value: rule", like the rnn package's.
+ * What every engine refuses, checked before it touches anything, so a refused call leaves state, weights and
+ * optimizer as they were, and before any native library sees the data, whose own errors would come late, name no
+ * parameter, or (for NaN) not come at all. Part of the {@link LstmModel} contract, so all engines word it alike.
  */
-final class BatchChecks {
+public final class CallChecks {
 
-    private BatchChecks() {
+    private CallChecks() {
+    }
+
+    /** Checks a batch for a model built with {@code config}; returns its number of steps. */
+    public static int inputs(double[][][] inputs, ModelConfig config) {
+        return inputs(inputs, config.spec().features(), config.stateful() ? config.batchSize() : 0);
+    }
+
+    /**
+     * A stateful model's carried state can be set; a stateless one always starts from zeros. Then checks the
+     * state's shape and values as {@link #state(LstmState, int, int)}.
+     */
+    public static void initialState(LstmState initial, ModelConfig config) {
+        if (!config.stateful()) {
+            throw new IllegalStateException("resetStates(state) needs a stateful model: a stateless one always starts "
+                    + "from zeros");
+        }
+        state(initial, config.batchSize(), config.spec().units());
     }
 
     /**
@@ -17,7 +32,7 @@ final class BatchChecks {
      *
      * @param fixedRows the batch size a stateful model demands, or 0 when any number of rows is fine
      */
-    static int inputs(double[][][] inputs, int features, int fixedRows) {
+    public static int inputs(double[][][] inputs, int features, int fixedRows) {
         require(inputs != null, "inputs", null, "must be given");
         require(inputs.length > 0, "inputs rows", 0, "a batch needs at least one row");
         require(fixedRows == 0 || inputs.length == fixedRows, "batch size (rows)", inputs.length,
@@ -42,7 +57,7 @@ final class BatchChecks {
         return steps;
     }
 
-    static void targets(double[] targets, int rows) {
+    public static void targets(double[] targets, int rows) {
         require(targets != null, "targets", null, "must be given");
         require(targets.length == rows, "targets length", targets.length, "must equal the batch's rows = " + rows);
         for (int row = 0; row < rows; row++) {
@@ -50,7 +65,7 @@ final class BatchChecks {
         }
     }
 
-    static void state(LstmState state, int rows, int units) {
+    public static void state(LstmState state, int rows, int units) {
         require(state != null, "state", null, "must be given");
         require(state.rows() == rows, "state rows", state.rows(), "must equal the batch size = " + rows);
         require(state.units() == units, "state units", state.units(), "must equal the model's units = " + units);
@@ -64,7 +79,7 @@ final class BatchChecks {
         }
     }
 
-    static void weights(LstmWeights weights, int features, int units) {
+    public static void weights(LstmWeights weights, int features, int units) {
         require(weights != null, "weights", null, "must be given");
         require(weights.features() == features, "weights features", weights.features(),
                 "must equal the model's features = " + features);
@@ -76,8 +91,6 @@ final class BatchChecks {
     }
 
     private static void require(boolean holds, String parameter, Object value, String rule) {
-        if (!holds) {
-            throw new IllegalArgumentException(parameter + " = " + value + ": " + rule);
-        }
+        Arguments.require(holds, parameter, value, rule);
     }
 }

@@ -1,0 +1,45 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.ModelConfig;
+
+/**
+ * The DL4J engine: LSTM(units) -> Dense(1, sigmoid) as a DL4J {@code MultiLayerNetwork} with Keras' stateful
+ * semantics. Double precision by default, so it can be checked tightly against an exact oracle; {@link Precision#FLOAT}
+ * is available (no faster at this size, see {@code reports/dl4j-speed.md}). Per-update speed depends on one
+ * process-wide switch, see {@link NativeRuntime}.
+ */
+public final class Dl4jEngine implements LstmEngine {
+
+    private final Precision precision;
+
+    public Dl4jEngine() {
+        this(Precision.DOUBLE);
+    }
+
+    public Dl4jEngine(Precision precision) {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision = null: must be given");
+        }
+        this.precision = precision;
+    }
+
+    @Override
+    public String name() {
+        return "dl4j";
+    }
+
+    @Override
+    public LstmModel build(ModelConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config = null: must be given");
+        }
+        return new Dl4jLstmModel(config, precision);
+    }
+
+    @Override
+    public String toString() {
+        return "Dl4jEngine{" + precision + "}";
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.ModelConfig;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the DL4J network for a {@link ModelConfig}: {@code LSTM} (no peepholes, unlike {@code GravesLSTM}) then an
+ * {@code RnnOutputLayer} with one sigmoid unit and binary cross-entropy.
+ *
+ * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
+ * top-level {@code RecurrentLayer} so that its state maps can be read and set (a {@code LastTimeStep} wrapper hides
+ * them), and {@code rnnTimeStep} then gives the prediction at every step, of which the model reads the last (Keras'
+ * {@code return_sequences=False}). The output layer holds the dense head's parameters and makes every prediction;
+ * training computes the head's backward pass itself (see {@code Dl4jLstmModel#computeGradient}), so its loss
+ * function is only DL4J's description of the model.
+ *
+ * <p>Workspaces are off. The training path drives the layers itself without workspaces, so the mode only touches
+ * inference ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
+ * allocations that cost the time, because ND4J M2.1 allocates shape-info buffers and buffer wrappers per op outside
+ * any workspace (reports/dl4j-speed.md).
+ *
+ * <p>The configuration keeps DL4J's standard (full) backpropagation type: {@code fit()} is never called, because the
+ * model drives the LSTM layer's stored-state forward pass and truncated-BPTT backward pass itself.
+ */
+final class NetworkBlueprint {
+
+    /** The backward length handed to the LSTM's truncated-BPTT backward pass: longer than any batch, so every step. */
+    static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
+
+    /**
+     * DL4J reads a seed of 0 as "no seed" and initialises from the clock, so two models built with seed 0 differ
+     * (found by the shared statefulness suite, whose generators try 0 first). Seed 0 is handed to DL4J as this
+     * value instead; it is the one seed that then shares its weights with another.
+     */
+    static final long STAND_IN_FOR_SEED_ZERO = 0x5EED_0000_0000_0001L;
+
+    private NetworkBlueprint() {
+    }
+
+    static long dl4jSeed(long seed) {
+        return seed == 0 ? STAND_IN_FOR_SEED_ZERO : seed;
+    }
+
+    static MultiLayerNetwork build(ModelConfig config, Precision precision) {
+        var spec = config.spec();
+        var adam = config.adam();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(dl4jSeed(config.seed()))
+                .dataType(precision.dataType())
+                .updater(new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()))
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.NONE)
+                .inferenceWorkspaceMode(WorkspaceMode.NONE)
+                .list()
+                .layer(new LSTM.Builder()
+                        .nIn(spec.features())
+                        .nOut(spec.units())
+                        .activation(Activation.TANH)
+                        .gateActivationFunction(gate(spec.gateActivation()))
+                        .build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .activation(Activation.SIGMOID)
+                        .nIn(spec.units())
+                        .nOut(1)
+                        .build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        // fit() would create the gradient views lazily; the model drives the layers itself, so create them now.
+        network.initGradientsView();
+        // Likewise the updater and its Adam moments, which must live outside any per-call workspace.
+        network.getUpdater(true);
+        return network;
+    }
+
+    private static Activation gate(GateActivation activation) {
+        return switch (activation) {
+            case SIGMOID -> Activation.SIGMOID;
+            case HARD_SIGMOID -> Activation.HARDSIGMOID;
+        };
+    }
+}

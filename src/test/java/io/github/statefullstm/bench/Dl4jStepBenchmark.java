@@ -1,0 +1,125 @@
+package io.github.statefullstm.bench;
+
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.LstmSpec;
+import io.github.statefullstm.rnn.ModelConfig;
+import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
+import io.github.statefullstm.rnn.dl4j.NativeRuntime;
+import io.github.statefullstm.rnn.dl4j.Precision;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Milliseconds per trainOnBatch of the post's model (LSTM(10), batch 1, one step, stateful, reset every 20 steps)
+ * and the resident memory each update leaves behind, per ND4J setting.
+ *
+ * <p>Run:
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.github.statefullstm.bench.Dl4jStepBenchmark
+ * </pre>
+ * JavaCPP's pointer GC can only be chosen before ND4J loads, and OMP_NUM_THREADS only before the process starts, so
+ * every setting runs in its own child JVM, one after the other in this one run, so that the ratios are comparable.
+ * Each child's heap is capped ({@link #CHILD_HEAP}) so that resident-memory growth is native memory, not heap.
+ * Expect the pointer-GC-off rows to be about 3x faster and to grow by tens of KB per update; the others stay flat.
+ */
+public final class Dl4jStepBenchmark {
+
+    private static final int WARM_UP_UPDATES = 2_000;
+    private static final int TIMED_UPDATES = Integer.getInteger("updates", 5_000);
+    /** The post's sequences are 20 steps long; the state is reset after each, as in its protocol. */
+    private static final int STEPS_PER_SEQUENCE = 20;
+    /** Small enough that heap growth cannot hide in the resident-memory figure, large enough for DL4J. */
+    private static final String CHILD_HEAP = "-Xmx256m";
+
+    /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
+    private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
+
+    private record Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
+        Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
+            this(name, pointerGc, ompThreads, precision, Dl4jStepBenchmark.class.getName());
+        }
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("DL4J fit(), stateless, defaults", true, "", Precision.DOUBLE, FIT_BASELINE),
+            new Setting("DL4J fit(), stateless, nopointergc", false, "", Precision.DOUBLE, FIT_BASELINE),
+            new Setting("engine, default (pointer GC on)", true, "", Precision.DOUBLE),
+            new Setting("engine, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.DOUBLE),
+            new Setting("engine, nopointergc, double", false, "", Precision.DOUBLE),
+            new Setting("engine, nopointergc, float", false, "", Precision.FLOAT),
+            new Setting("engine, nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE));
+
+    private Dl4jStepBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--child")) {
+            measure(Precision.valueOf(args[1]));
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (Setting setting : SETTINGS) {
+            List<String> command = new ArrayList<>(List.of(java, CHILD_HEAP, "-cp",
+                    System.getProperty("java.class.path"),
+                    "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
+                    "-Dupdates=" + TIMED_UPDATES,
+                    setting.mainClass(), "--child", setting.precision().name()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Map<String, String> environment = builder.environment();
+            if (!setting.ompThreads().isEmpty()) {
+                environment.put("OMP_NUM_THREADS", setting.ompThreads());
+            }
+            Process child = builder.start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("RESULT")) {
+                        System.out.printf("%-42s %s%n", setting.name(), line.substring("RESULT ".length()));
+                    }
+                }
+            }
+            child.waitFor();
+        }
+    }
+
+    private static void measure(Precision precision) throws Exception {
+        LstmModel model = new Dl4jEngine(precision).build(ModelConfig.stateful(LstmSpec.POST, 1, 1));
+        run(model, WARM_UP_UPDATES);
+        long rssBefore = residentKilobytes();
+        long start = System.nanoTime();
+        run(model, TIMED_UPDATES);
+        double msPerUpdate = (System.nanoTime() - start) / 1e6 / TIMED_UPDATES;
+        long rssGrowth = residentKilobytes() - rssBefore;
+        System.out.printf("RESULT %.3f ms/update, resident memory %+d KB/update over %d updates (%s, %s)%n",
+                msPerUpdate, rssGrowth / TIMED_UPDATES, TIMED_UPDATES, precision, NativeRuntime.describe());
+    }
+
+    private static void run(LstmModel model, int updates) {
+        double[][][] one = {{{1}}};
+        double[][][] zero = {{{0}}};
+        double[] target = {1};
+        for (int update = 0; update < updates; update++) {
+            int step = update % STEPS_PER_SEQUENCE;
+            model.trainOnBatch(step == 0 ? one : zero, target);
+            if (step == STEPS_PER_SEQUENCE - 1) {
+                model.resetStates();
+            }
+        }
+    }
+
+    private static long residentKilobytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.statefullstm.rnn.BatchResult;
+import io.github.statefullstm.rnn.BatchScenario;
+import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.rnn.LstmWeights;
+import io.github.statefullstm.rnn.StatefulnessProperties;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
+import io.github.statefullstm.spec.Claim;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * DL4J against the exact reference: with the same weights and the same incoming state they agree on outputs, final
+ * states, losses, gradients and one Adam update, stateless and stateful, from zero or from a carried state.
+ */
+@Label("DL4J agrees with the reference")
+class Dl4jConformanceProperties {
+
+    private static final int TRIES = 60;
+    private static final int MAX_STEPS = 5;
+    /**
+     * Both engines compute in double; they differ only in summation order inside BLAS and in how exp is evaluated,
+     * about 1e-16 per operation, compounded over a few steps and units.
+     */
+    private static final double SIGMOID_TOLERANCE = 1e-10;
+    /** ND4J evaluates the hard sigmoid's 0.2x + 0.5 with a float constant: about 3e-9 per gate (DL4J-1). */
+    private static final double HARD_SIGMOID_TOLERANCE = 1e-7;
+    /**
+     * Adam divides by sqrt(v): a gradient within rounding of zero gets a step of either sign, up to the learning
+     * rate. Weights whose gradient is this small in the reference are compared with the learning rate as slack.
+     */
+    private static final double SIGNIFICANT_GRADIENT = 1e-6;
+
+    /** One scenario, run stateful from a carried state or stateless from zeros. */
+    record Case(BatchScenario scenario, boolean stateful) {
+        @Override
+        public String toString() {
+            return (stateful ? "stateful, from a carried state, " : "stateless, ") + scenario;
+        }
+    }
+
+    @Provide
+    Arbitrary<Case> sharedWeightCases() {
+        return Combinators.combine(StatefulnessProperties.scenarios(1, MAX_STEPS), Arbitraries.of(true, false))
+                .as(Case::new);
+    }
+
+    private static double tolerance(Case c) {
+        return c.scenario().spec().gateActivation() == GateActivation.SIGMOID ? SIGMOID_TOLERANCE
+                : HARD_SIGMOID_TOLERANCE;
+    }
+
+    /** The reference and DL4J models of the case, DL4J given the reference's weights and incoming state. */
+    private static LstmModel[] twins(Case c) {
+        LstmModel reference = new ReferenceEngine().build(c.scenario().config(c.stateful()));
+        LstmModel dl4j = new Dl4jEngine().build(c.scenario().config(c.stateful()));
+        dl4j.setWeights(reference.getWeights());
+        if (c.stateful()) {
+            LstmState carried = c.scenario().state(0);
+            reference.resetStates(carried);
+            dl4j.resetStates(carried);
+        }
+        Statistics.label("mode").collect(c.stateful() ? "stateful" : "stateless");
+        Statistics.label("gates").collect(c.scenario().spec().gateActivation());
+        return new LstmModel[] {reference, dl4j};
+    }
+
+    @Property(tries = TRIES)
+    @Claim("DL4J-9")
+    void outputsAndFinalStatesAgree(@ForAll("sharedWeightCases") Case c) {
+        LstmModel[] models = twins(c);
+        double[][][] inputs = c.scenario().inputs(1);
+        double[] expected = models[0].predictOnBatch(inputs);
+        double[] actual = models[1].predictOnBatch(inputs);
+        for (int row = 0; row < expected.length; row++) {
+            assertEquals(expected[row], actual[row], tolerance(c), "output of row " + row + " in " + c);
+        }
+        assertStatesAgree(models[0].finalStates(), models[1].finalStates(), tolerance(c), c);
+    }
+
+    @Property(tries = TRIES)
+    @Claim("DL4J-9")
+    void lossesAndGradientsAgree(@ForAll("sharedWeightCases") Case c) {
+        LstmModel[] models = twins(c);
+        double[][][] inputs = c.scenario().inputs(1);
+        double[] targets = c.scenario().targets(1);
+        double[] expected = models[0].gradientOnBatch(inputs, targets).flatten();
+        double[] actual = models[1].gradientOnBatch(inputs, targets).flatten();
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], tolerance(c), "gradient of flat weight " + k + " in " + c);
+        }
+        BatchResult expectedLoss = models[0].testOnBatch(inputs, targets);
+        BatchResult actualLoss = models[1].testOnBatch(inputs, targets);
+        assertEquals(expectedLoss.loss(), actualLoss.loss(), tolerance(c), "loss in " + c);
+        assertEquals(expectedLoss.accuracy(), actualLoss.accuracy(), "accuracy in " + c);
+    }
+
+    @Property(tries = TRIES)
+    @Claim("DL4J-9")
+    void oneAdamUpdateAgrees(@ForAll("sharedWeightCases") Case c) {
+        LstmModel[] models = twins(c);
+        double[][][] inputs = c.scenario().inputs(1);
+        double[] targets = c.scenario().targets(1);
+        double[] gradient = models[0].gradientOnBatch(inputs, targets).flatten();
+        models[0].trainOnBatch(inputs, targets);
+        models[1].trainOnBatch(inputs, targets);
+        double[] expected = models[0].getWeights().flatten();
+        double[] actual = models[1].getWeights().flatten();
+        double learningRate = models[0].config().adam().learningRate();
+        for (int k = 0; k < expected.length; k++) {
+            double slack = Math.abs(gradient[k]) < SIGNIFICANT_GRADIENT ? 2 * learningRate : tolerance(c);
+            assertEquals(expected[k], actual[k], slack, "flat weight " + k + " after one update in " + c);
+        }
+        assertStatesAgree(models[0].states(), models[1].states(), tolerance(c), c);
+    }
+
+    private static void assertStatesAgree(LstmState expected, LstmState actual, double tolerance, Case c) {
+        assertEquals(expected.rows(), actual.rows(), "rows of the state in " + c);
+        for (int row = 0; row < expected.rows(); row++) {
+            double[] h = expected.h(row);
+            double[] c1 = expected.c(row);
+            for (int unit = 0; unit < h.length; unit++) {
+                assertEquals(h[unit], actual.h(row)[unit], tolerance, "h of row " + row + ", unit " + unit + " in " + c);
+                assertEquals(c1[unit], actual.c(row)[unit], tolerance, "c of row " + row + ", unit " + unit + " in " + c);
+            }
+        }
+    }
+}
