@@ -8,15 +8,23 @@ import java.util.function.Supplier;
 
 /** The engines the main job can run on, by the name given to {@code --engine}. */
 enum Engines {
-    DL4J("dl4j", Dl4jEngine::new),
-    REFERENCE("reference", ReferenceEngine::new);
+    /** Runs each experiment in a JVM of its own, in ND4J's fast native-memory mode (see {@link ChildJvm}). */
+    DL4J("dl4j", Dl4jEngine::new, true),
+    /** Pure Java, microseconds per update: runs in the main job's own JVM. */
+    REFERENCE("reference", ReferenceEngine::new, false);
 
     private final String optionName;
     private final Supplier<LstmEngine> factory;
+    private final boolean ownJvmPerExperiment;
 
-    Engines(String optionName, Supplier<LstmEngine> factory) {
+    Engines(String optionName, Supplier<LstmEngine> factory, boolean ownJvmPerExperiment) {
         this.optionName = optionName;
         this.factory = factory;
+        this.ownJvmPerExperiment = ownJvmPerExperiment;
+    }
+
+    boolean ownJvmPerExperiment() {
+        return ownJvmPerExperiment;
     }
 
     String optionName() {

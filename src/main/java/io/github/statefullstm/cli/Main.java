@@ -5,11 +5,9 @@ import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
-import io.github.statefullstm.experiment.Sweeps;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
 import io.github.statefullstm.report.RunReport;
-import io.github.statefullstm.rnn.LstmEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +79,7 @@ public final class Main implements Callable<Integer> {
                     + "divide its samples, or its sequences for C and E).")
     private Integer batchSize;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "reference",
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "dl4j",
             description = "The LSTM engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = EngineNames.class)
     private String engine;
@@ -125,9 +123,12 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Protocol> protocols = protocols();
-        LstmEngine chosen = Engines.named(engine).create();
-        ProgressDisplay progress = new ProgressDisplay(out, System.console() != null);
+        Engines engineChoice = Engines.named(engine);
+        boolean terminal = System.console() != null;
+        ProgressDisplay progress = new ProgressDisplay(out, terminal);
         StopAtNextBatch listener = new StopAtNextBatch(progress, stop);
+        Runner runner = engineChoice.ownJvmPerExperiment() ? new Runner.ChildJvms(engineChoice, terminal)
+                : new Runner.InProcess(engineChoice.create(), listener);
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
         List<Sweep> sweepResults = new ArrayList<>();
@@ -135,13 +136,16 @@ public final class Main implements Callable<Integer> {
         try {
             for (Protocol protocol : protocols) {
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
-                        protocol.seed(), chosen.name());
-                results.add(Experiment.run(protocol, chosen, listener));
+                        protocol.seed(), engineChoice.optionName());
+                results.add(runner.experiment(protocol));
             }
             if (sweeps) {
-                sweepResults.addAll(runSweeps(protocols, chosen, listener));
+                sweepResults.addAll(runSweeps(protocols, runner));
             }
-        } catch (StopAtNextBatch.Stopped e) {
+        } catch (StopAtNextBatch.Stopped | ChildJvm.WorkerFailed e) {
+            if (!stop.get()) {
+                throw e;
+            }
             stopped = true;
             out.println("Stopped: writing the " + results.size() + " experiments that finished.");
         }
@@ -154,15 +158,15 @@ public final class Main implements Callable<Integer> {
         return stopped ? STOPPED : 0;
     }
 
-    private List<Sweep> runSweeps(List<Protocol> protocols, LstmEngine chosen, StopAtNextBatch listener) {
+    private List<Sweep> runSweeps(List<Protocol> protocols, Runner runner) throws Exception {
         List<Sweep> done = new ArrayList<>();
         for (Protocol protocol : protocols) {
             if (protocol.id().equals("A")) {
                 out.println("Sweep: window length, stateless windows");
-                done.add(Sweeps.windowLengths(protocol.withEpochs(SWEEP_EPOCHS), chosen, listener));
+                done.add(runner.sweep(Runner.WINDOW_LENGTH, protocol.withEpochs(SWEEP_EPOCHS)));
             } else if (protocol.id().equals("E")) {
                 out.println("Sweep: chunk length, sequence-preserving");
-                done.add(Sweeps.chunkLengths(protocol, chosen, listener));
+                done.add(runner.sweep(Runner.CHUNK_LENGTH, protocol));
             }
         }
         return done;

@@ -23,7 +23,7 @@ public enum Layout {
         Prepared prepare(Task task, Protocol protocol) {
             List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
             return new Prepared(windows, BatchPlan.stateless(windows.size(), protocol.batchSize()),
-                    BatchPlan.stateless(windows.size(), windows.size()));
+                    BatchPlan.stateless(windows.size(), EVALUATION_ROWS));
         }
     },
 
@@ -54,7 +54,7 @@ public enum Layout {
         Prepared prepare(Task task, Protocol protocol) {
             PerStepFeed feed = PerStepFeed.of(task);
             return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), protocol.batchSize()),
-                    BatchPlan.stateless(feed.size(), feed.size()));
+                    BatchPlan.stateless(feed.size(), EVALUATION_ROWS));
         }
     },
 
@@ -67,6 +67,12 @@ public enum Layout {
                     BatchPlan.sequencePreserving(chunks, task.size()));
         }
     };
+
+    /**
+     * Rows per call when a stateless plan is evaluated: a thousand rows already make each call's native overhead
+     * small, and more only raise the peak memory of one call (11000 windows at once took gigabytes in DL4J).
+     */
+    static final int EVALUATION_ROWS = 1000;
 
     private final boolean stateful;
 

@@ -1,0 +1,97 @@
+package io.github.statefullstm.cli;
+
+import io.github.statefullstm.experiment.Layout;
+import io.github.statefullstm.experiment.Protocol;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts an {@link ExperimentWorker} in a JVM of its own, hands it a job and reads its answer.
+ *
+ * <p>Why a JVM per experiment: DL4J's cost per update for a model this small is ND4J's native-memory bookkeeping,
+ * not arithmetic. JavaCPP's {@value #FAST_NATIVE_MEMORY} switches the bookkeeping off and makes an update about 3x
+ * faster, but then nothing frees the tens of kilobytes of native scratch each update allocates
+ * ({@code reports/dl4j-speed.md}). In a JVM that runs one experiment and exits, that memory is bounded by the
+ * experiment and returned at exit; in one long main job it would add up to gigabytes. JavaCPP reads the switch once,
+ * when it loads, so it has to be on the child's command line.
+ */
+final class ChildJvm {
+
+    static final String FAST_NATIVE_MEMORY = "org.bytedeco.javacpp.nopointergc";
+
+    private ChildJvm() {
+    }
+
+    /**
+     * Fast mode pays where updates are many and small: one step of one to a few rows, as in C, D and E, where it
+     * makes an update about 3x cheaper and leaks a few hundred megabytes in all. Windows of 10 steps and 64 or 110
+     * rows allocate megabytes per update, so fast mode would keep gigabytes (A: 7.4 GB resident against 4.9 GB) for
+     * about a sixth less time; they run with native memory reclaimed.
+     */
+    static boolean fastNativeMemory(Protocol protocol) {
+        return protocol.layout() != Layout.WINDOWS_STATELESS && protocol.layout() != Layout.WINDOWS_STATEFUL;
+    }
+
+    /** Runs the job; returns the worker's answer, or throws when it failed or was stopped. */
+    static String run(ExperimentWorker.Job job) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-D" + FAST_NATIVE_MEMORY + "=" + fastNativeMemory(job.protocol()));
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(ExperimentWorker.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // One OpenMP thread: for these tiny matrices a second thread costs more in hand-offs than it computes
+        // (A: 26 s with one thread against 33 s with two, measured in one session with Dl4j's fast mode).
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process child = builder.start();
+        try (OutputStream in = child.getOutputStream()) {
+            ExperimentWorker.JSON.writeValue(in, job);
+        }
+        String answer;
+        try (InputStream out = child.getInputStream()) {
+            answer = new String(out.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int exit = child.waitFor();
+        if (exit != 0) {
+            throw new WorkerFailed(job.protocol().id(), exit);
+        }
+        return answer;
+    }
+
+    /** A worker that ended without an answer: stopped by Ctrl-C with the main job, or failed (its log says why). */
+    static final class WorkerFailed extends IOException {
+        WorkerFailed(String experiment, int exit) {
+            super("the worker for experiment " + experiment + " exited with code " + exit + " (its log is above)");
+        }
+    }
+
+    /**
+     * The class path this code was loaded from. Under {@code mvn exec:java} that is the project's class loader, not
+     * the JVM's {@code java.class.path}, which then names Maven's own launcher.
+     */
+    private static String classPath() {
+        ClassLoader loader = ChildJvm.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("class path entry " + url + " is not a file", e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+}

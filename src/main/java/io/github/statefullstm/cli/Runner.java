@@ -1,0 +1,50 @@
+package io.github.statefullstm.cli;
+
+import io.github.statefullstm.experiment.Experiment;
+import io.github.statefullstm.experiment.ExperimentListener;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.Sweep;
+import io.github.statefullstm.experiment.Sweeps;
+import io.github.statefullstm.rnn.LstmEngine;
+
+/** Where the main job runs an experiment or a sweep: in its own JVM, or in a child JVM per experiment. */
+sealed interface Runner {
+
+    String WINDOW_LENGTH = "window-length";
+    String CHUNK_LENGTH = "chunk-length";
+
+    ExperimentResult experiment(Protocol protocol) throws Exception;
+
+    Sweep sweep(String which, Protocol protocol) throws Exception;
+
+    /** In this JVM, with live progress; for engines that need no native memory. */
+    record InProcess(LstmEngine engine, ExperimentListener listener) implements Runner {
+        @Override
+        public ExperimentResult experiment(Protocol protocol) {
+            return Experiment.run(protocol, engine, listener);
+        }
+
+        @Override
+        public Sweep sweep(String which, Protocol protocol) {
+            return which.equals(WINDOW_LENGTH) ? Sweeps.windowLengths(protocol, engine, listener)
+                    : Sweeps.chunkLengths(protocol, engine, listener);
+        }
+    }
+
+    /** One child JVM per experiment or sweep; its progress shows on standard error. */
+    record ChildJvms(Engines engine, boolean terminal) implements Runner {
+        @Override
+        public ExperimentResult experiment(Protocol protocol) throws Exception {
+            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal,
+                    ExperimentWorker.Job.NO_SWEEP));
+            return ExperimentWorker.JSON.readValue(answer, ExperimentResult.class);
+        }
+
+        @Override
+        public Sweep sweep(String which, Protocol protocol) throws Exception {
+            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal, which));
+            return ExperimentWorker.JSON.readValue(answer, Sweep.class);
+        }
+    }
+}
