@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  A  windows of 10, stateless, batch 64, 15 epochs",
             "  B  windows of 10, stateful, batch 110, 15 epochs",
             "  C  one step at a time, stateful, batch 1, reset after each sequence, 2 epochs",
+            "  C10 as C, with 10 sequences side by side, 5 epochs",
             "  D  one step at a time, stateless, 2 epochs",
             "  E  chunks of 10, every sequence kept on its own row, stateful, batch 10, 5 epochs",
             "then two sweeps (window length for A, chunk length for E), and writes README.md, results.json and",
@@ -53,8 +54,8 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,D,E",
-            description = "Which experiments to run, A to E (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E",
+            description = "Which experiments to run, A to E and C10 (default: ${DEFAULT-VALUE}).")
     private List<String> experiments;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -188,6 +189,7 @@ public final class Main implements Callable<Integer> {
         int t = length == null ? PostProtocols.windowsStateless().length() : length;
         require(window == null || (window >= 1 && window <= t), "--window", window, "must be in [1, T = " + t + "]");
         require(!seeds.isEmpty(), "--seeds", seeds, "must name at least one seed");
+        require(Engines.names().contains(engine), "--engine", engine, "must be one of " + Engines.names());
         List<Protocol> selected = new ArrayList<>();
         for (long seed : seeds) {
             for (String id : experiments) {

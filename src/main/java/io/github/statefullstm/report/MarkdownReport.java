@@ -27,6 +27,7 @@ final class MarkdownReport {
                 .append("the layout lets it see (see `specs/information-ceiling.md`); a frozen model cannot beat it, ")
                 .append("a running average can.\n\n");
         md.append("![all five](").append(chartsFolder).append("/overview.svg)\n\n");
+        md.append(timeToLearn(report));
         for (ExperimentResult result : report.experiments()) {
             Protocol protocol = result.protocol();
             md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
@@ -64,6 +65,36 @@ final class MarkdownReport {
                     result.complete() ? "" : " (stopped)", seconds(result.seconds())));
         }
         return md.toString();
+    }
+
+    /** Accuracy that counts as learned: the post's "very close to 1". */
+    static final double LEARNED = 0.99;
+
+    /** How long the runs that learn took to reach {@link #LEARNED}, and what batching sequences bought. */
+    static String timeToLearn(RunReport report) {
+        StringBuilder md = new StringBuilder();
+        ExperimentResult single = null;
+        ExperimentResult batched = null;
+        for (ExperimentResult result : report.experiments()) {
+            if (result.firstEpochReaching(LEARNED) == 0) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("### Time to ").append(LEARNED).append(" validation accuracy\n\n")
+                        .append("| | run | first epoch at or above | training seconds until then |\n|---|---|---|---|\n");
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", result.protocol().id(),
+                    result.protocol().title(), result.firstEpochReaching(LEARNED),
+                    seconds(result.trainingSecondsToReach(LEARNED))));
+            single = result.protocol().id().equals("C") ? result : single;
+            batched = result.protocol().id().equals("C10") ? result : batched;
+        }
+        if (single != null && batched != null) {
+            md.append(String.format(Locale.ROOT, "%nTen sequences side by side (C10) reach it in %.2f of the time of "
+                    + "batch 1 (C): \"Batching sequences is only to speed up the computations\".%n",
+                    batched.trainingSecondsToReach(LEARNED) / single.trainingSecondsToReach(LEARNED)));
+        }
+        return md.isEmpty() ? "" : md.append('\n').toString();
     }
 
     static String chartName(ExperimentResult result) {

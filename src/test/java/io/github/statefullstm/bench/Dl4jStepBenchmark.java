@@ -6,6 +6,7 @@ import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
 import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import io.github.statefullstm.rnn.dl4j.Precision;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -41,11 +42,21 @@ public final class Dl4jStepBenchmark {
     /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
     private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
 
-    private record Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
+    private record Setting(String name, boolean pointerGc, String ompThreads, String engine, String mainClass) {
         Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
-            this(name, pointerGc, ompThreads, precision, Dl4jStepBenchmark.class.getName());
+            this(name, pointerGc, ompThreads, precision.name(), Dl4jStepBenchmark.class.getName());
+        }
+
+        Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
+            this(name, pointerGc, ompThreads, precision.name(), mainClass);
         }
     }
+
+    /** The pure-Java reference on the same protocol: the floor a JVM reaches without native calls. */
+    private static final String REFERENCE = "REFERENCE";
+
+    /** Where the table is written, beside the main job's report, whole or not at all. */
+    private static final Path REPORT = Path.of("reports", "dl4j-step-benchmark.md");
 
     private static final List<Setting> SETTINGS = List.of(
             new Setting("DL4J fit(), stateless, defaults", true, "", Precision.DOUBLE, FIT_BASELINE),
@@ -54,23 +65,26 @@ public final class Dl4jStepBenchmark {
             new Setting("engine, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.DOUBLE),
             new Setting("engine, nopointergc, double", false, "", Precision.DOUBLE),
             new Setting("engine, nopointergc, float", false, "", Precision.FLOAT),
-            new Setting("engine, nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE));
+            new Setting("engine, nopointergc, OMP_NUM_THREADS=1 (main job's C, D, E)", false, "1", Precision.DOUBLE),
+            new Setting("reference engine (pure Java, double)", true, "", REFERENCE,
+                    Dl4jStepBenchmark.class.getName()));
 
     private Dl4jStepBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--child")) {
-            measure(Precision.valueOf(args[1]));
+            measure(args[1]);
             return;
         }
+        List<String> rows = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (Setting setting : SETTINGS) {
             List<String> command = new ArrayList<>(List.of(java, CHILD_HEAP, "-cp",
                     System.getProperty("java.class.path"),
                     "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
                     "-Dupdates=" + TIMED_UPDATES,
-                    setting.mainClass(), "--child", setting.precision().name()));
+                    setting.mainClass(), "--child", setting.engine()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
             if (!setting.ompThreads().isEmpty()) {
@@ -81,24 +95,43 @@ public final class Dl4jStepBenchmark {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("RESULT")) {
-                        System.out.printf("%-42s %s%n", setting.name(), line.substring("RESULT ".length()));
+                        String result = line.substring("RESULT ".length());
+                        System.out.printf("%-42s %s%n", setting.name(), result);
+                        rows.add("| " + setting.name() + " | " + result + " |");
                     }
                 }
             }
             child.waitFor();
         }
+        writeReport(rows);
     }
 
-    private static void measure(Precision precision) throws Exception {
-        LstmModel model = new Dl4jEngine(precision).build(ModelConfig.stateful(LstmSpec.POST, 1, 1));
+    private static void writeReport(List<String> rows) throws Exception {
+        String text = "# DL4J per-update cost: LSTM(10), batch 1, one step\n\n"
+                + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command) on "
+                + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
+                + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
+                + "not comparable.\n\n| setting | result |\n|---|---|\n" + String.join("\n", rows) + "\n";
+        Files.createDirectories(REPORT.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(REPORT.toAbsolutePath().getParent(), ".dl4j-step", ".partial");
+        Files.writeString(temporary, text);
+        Files.move(temporary, REPORT, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("Wrote " + REPORT);
+    }
+
+    private static void measure(String engine) throws Exception {
+        ModelConfig config = ModelConfig.stateful(LstmSpec.POST, 1, 1);
+        LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
+                : new Dl4jEngine(Precision.valueOf(engine)).build(config);
         run(model, WARM_UP_UPDATES);
         long rssBefore = residentKilobytes();
         long start = System.nanoTime();
         run(model, TIMED_UPDATES);
         double msPerUpdate = (System.nanoTime() - start) / 1e6 / TIMED_UPDATES;
         long rssGrowth = residentKilobytes() - rssBefore;
-        System.out.printf("RESULT %.3f ms/update, resident memory %+d KB/update over %d updates (%s, %s)%n",
-                msPerUpdate, rssGrowth / TIMED_UPDATES, TIMED_UPDATES, precision, NativeRuntime.describe());
+        System.out.printf("RESULT %.4f ms/update, resident memory %+d KB/update over %d updates (%s, %s)%n",
+                msPerUpdate, rssGrowth / TIMED_UPDATES, TIMED_UPDATES, engine, NativeRuntime.describe());
     }
 
     private static void run(LstmModel model, int updates) {

@@ -7,6 +7,7 @@ import io.github.statefullstm.experiment.Experiment;
 import io.github.statefullstm.experiment.ExperimentListener;
 import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.PostProtocols;
+import io.github.statefullstm.experiment.StopAtAccuracy;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.rnn.GateActivation;
 import io.github.statefullstm.rnn.LstmSpec;
@@ -41,7 +42,7 @@ class PostPerStepProtocolTest {
             GateActivation gates, long seed) {
         Protocol protocol = PostProtocols.perStepStateful().withSeed(seed).withEpochs(MAX_EPOCHS)
                 .withSpec(new LstmSpec(LstmSpec.POST.features(), LstmSpec.POST.units(), gates));
-        ExperimentResult result = Experiment.run(protocol, engine, new StopWhenLearned(LEARNED));
+        ExperimentResult result = Experiment.run(protocol, engine, new StopAtAccuracy(LEARNED));
         EpochRecord last = result.last();
         System.out.printf("reference per-step stateful, %s gates, seed %d: epoch %d, validation %.4f, %.3f s%n",
                 gates, seed, last.epoch(), last.validation().accuracy(), result.seconds());
@@ -65,26 +66,6 @@ class PostPerStepProtocolTest {
             assertTrue(epoch.validation().accuracy() <= result.validationCeiling().value(),
                     "epoch " + epoch.epoch() + ": validation " + epoch.validation().accuracy() + " > ceiling "
                             + result.validationCeiling());
-        }
-    }
-
-    /** Ends a run at the first epoch whose frozen validation accuracy reaches the target. */
-    private static final class StopWhenLearned implements ExperimentListener {
-        private final double target;
-        private double latest;
-
-        StopWhenLearned(double target) {
-            this.target = target;
-        }
-
-        @Override
-        public void epochDone(Protocol protocol, EpochRecord record) {
-            latest = record.validation().accuracy();
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return latest >= target;
         }
     }
 }

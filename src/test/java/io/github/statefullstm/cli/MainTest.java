@@ -1,0 +1,105 @@
+package io.github.statefullstm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.statefullstm.spec.Claim;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+@DisplayName("The main job's command line")
+class MainTest {
+
+    /** picocli's exit code for a usage error; the README and --help promise it. */
+    private static final int BAD_OPTION = 2;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine(new Main(out));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        int exit = commandLine.execute(args);
+        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--epochs      | 0      | --epochs = 0: must be >= 1",
+        "--length      | 0      | --length = 0: must be >= 1",
+        "--window      | 0      | --window = 0: must be in [1, T = 20]",
+        "--window      | 21     | --window = 21: must be in [1, T = 20]",
+        "--batch-size  | 0      | --batch-size = 0: must be >= 1",
+        "--batch-size  | 7      | sample count = 11000: must be a multiple of the batch size 7",
+        "--experiments | F      | --experiments = F: each must be one of [A, B, C, C10, D, E]",
+        "--engine      | keras  | --engine = keras: must be one of [dl4j, reference]",
+        "--seeds       | x      | Invalid value for option '--seeds'",
+        "--epochs      | many   | Invalid value for option '--epochs'"})
+    @Claim("CLI-1")
+    void aBadOptionExitsWithTwoAndNamesTheOptionTheValueAndTheRule(String option, String value, String message) {
+        Outcome outcome = run(option, value, "--no-sweeps");
+        assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains(message), () -> "message should contain \"" + message + "\": " + outcome.err());
+    }
+
+    @Test
+    @Claim("CLI-1")
+    void anUnknownOptionExitsWithTwo() {
+        Outcome outcome = run("--speed", "fast");
+        assertEquals(BAD_OPTION, outcome.exitCode());
+        assertTrue(outcome.err().contains("Unknown option") && outcome.err().contains("'--speed'"), outcome.err());
+    }
+
+    @Test
+    @Claim("CLI-2")
+    void helpListsEveryOptionAndTheExitCodes() {
+        Outcome outcome = run("--help");
+        assertEquals(0, outcome.exitCode());
+        for (String option : new String[] {"--experiments", "--epochs", "--seeds", "--length", "--window",
+            "--batch-size", "--engine", "--output", "--[no-]sweeps", "Exit codes:"}) {
+            assertTrue(outcome.out().contains(option), () -> option + " missing from --help:\n" + outcome.out());
+        }
+    }
+
+    @Test
+    @Claim({"CLI-3", "REPORT-1"})
+    void aRunWritesTheReportTheChartsAndJsonThatFollowsTheSchema(@TempDir Path folder) throws Exception {
+        Outcome outcome = run("--engine", "reference", "--experiments", "C,D", "--epochs", "1", "--no-sweeps",
+                "--output", folder.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        for (String file : new String[] {"README.md", "results.json", "results.schema.json", "charts/overview.svg",
+            "charts/overview.png", "charts/experiment-C-seed-42.svg", "charts/experiment-D-seed-42.png"}) {
+            assertTrue(Files.size(folder.resolve(file)) > 0, file + " was not written");
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(folder.resolve("results.json").toFile());
+        JsonNode schema = json.readTree(folder.resolve("results.schema.json").toFile());
+        assertEquals(schema.get("properties").get("schema").get("const").asText(), results.get("schema").asText());
+        schema.get("required").forEach(field -> assertTrue(results.has(field.asText()), "results.json lacks " + field));
+        JsonNode experiment = results.get("experiments").get(0);
+        schema.get("$defs").get("experiment").get("required").forEach(field ->
+                assertTrue(experiment.has(field.asText()), "an experiment lacks " + field));
+        assertEquals(2, results.get("experiments").size());
+        String readme = Files.readString(folder.resolve("README.md"));
+        assertTrue(readme.contains("| C | one step at a time, stateful"), readme);
+        assertTrue(Files.list(folder).noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
+                "no temporary file is left behind");
+    }
+}
