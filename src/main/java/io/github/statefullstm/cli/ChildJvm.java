@@ -51,7 +51,7 @@ final class ChildJvm {
         command.add(ExperimentWorker.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // One OpenMP thread: for these tiny matrices a second thread costs more in hand-offs than it computes
-        // (A: 26 s with one thread against 33 s with two, measured in one session with Dl4j's fast mode).
+        // (A: 26 s with one thread against 33 s with two, measured in one sitting, in fast mode).
         builder.environment().put("OMP_NUM_THREADS", "1");
         Process child = builder.start();
         try (OutputStream in = child.getOutputStream()) {

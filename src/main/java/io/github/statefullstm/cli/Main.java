@@ -136,6 +136,9 @@ public final class Main implements Callable<Integer> {
         boolean stopped = false;
         try {
             for (Protocol protocol : protocols) {
+                if (stop.get()) {
+                    throw new StopAtNextBatch.Stopped();
+                }
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
                         protocol.seed(), engineChoice.optionName());
                 results.add(runner.experiment(protocol));

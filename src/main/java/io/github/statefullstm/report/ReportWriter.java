@@ -23,6 +23,10 @@ public final class ReportWriter {
     public static void write(RunReport report, Path folder) throws IOException {
         // Charts are drawn with AWT; a server or CI has no display.
         System.setProperty("java.awt.headless", "true");
+        // ImageIO caches PNG output in a temporary file whose clean-up is a JVM shutdown hook; after Ctrl-C the JVM
+        // is already shutting down, registering the hook fails, and the report of the finished experiments would be
+        // lost. An in-memory cache needs no hook.
+        javax.imageio.ImageIO.setUseCache(false);
         Path charts = folder.resolve(CHARTS);
         for (ExperimentResult result : report.experiments()) {
             writeChart(Charts.learningCurves(result), charts.resolve(MarkdownReport.chartName(result)));

@@ -11,7 +11,7 @@ import io.github.statefullstm.rnn.reference.ReferenceEngine;
  *
  * <p>Run it from the test classpath (no plugin needed beyond Maven's own dependency plugin):
  * <pre>
- * cd /work/wt-reference &amp;&amp; mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.github.statefullstm.bench.ReferenceStepBenchmark
  * </pre>
  * Expect a microsecond or two per update (measured 1.5 us on the project's shared 2-core machine): the arithmetic is
