@@ -47,6 +47,7 @@ class MainTest {
         "--window      | 0      | --window = 0: must be in [1, T = 20]",
         "--window      | 21     | --window = 21: must be in [1, T = 20]",
         "--batch-size  | 0      | --batch-size = 0: must be >= 1",
+        "--jobs        | 0      | --jobs = 0: must be >= 1",
         "--batch-size  | 7      | sample count = 11000: must be a multiple of the batch size 7",
         "--experiments | F      | --experiments = F: each must be one of [A, B, C, C10, D, E]",
         "--engine      | keras  | --engine = keras: must be one of [dl4j, reference]",
@@ -73,7 +74,7 @@ class MainTest {
         Outcome outcome = run("--help");
         assertEquals(0, outcome.exitCode());
         for (String option : new String[] {"--experiments", "--epochs", "--seeds", "--length", "--window",
-            "--batch-size", "--engine", "--output", "--[no-]sweeps", "Exit codes:"}) {
+            "--batch-size", "--engine", "--output", "--jobs", "--[no-]sweeps", "Exit codes:"}) {
             assertTrue(outcome.out().contains(option), () -> option + " missing from --help:\n" + outcome.out());
         }
     }
