@@ -2,6 +2,7 @@ package io.github.statefullstm.cli;
 
 import io.github.statefullstm.experiment.Layout;
 import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.List;
  */
 final class ChildJvm {
 
-    static final String FAST_NATIVE_MEMORY = "org.bytedeco.javacpp.nopointergc";
+    /** The engine's own name for the switch, so the two cannot drift apart. */
+    static final String FAST_NATIVE_MEMORY = NativeRuntime.NO_POINTER_GC;
 
     private ChildJvm() {
     }

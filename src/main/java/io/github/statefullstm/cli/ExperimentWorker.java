@@ -2,7 +2,6 @@ package io.github.statefullstm.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.statefullstm.experiment.Experiment;
-import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweeps;
 import java.io.IOException;
@@ -35,10 +34,7 @@ final class ExperimentWorker {
         Object result = switch (job.sweep()) {
             case Runner.WINDOW_LENGTH -> Sweeps.windowLengths(job.protocol(), engine, progress);
             case Runner.CHUNK_LENGTH -> Sweeps.chunkLengths(job.protocol(), engine, progress);
-            default -> {
-                ExperimentResult experiment = Experiment.run(job.protocol(), engine, progress);
-                yield experiment;
-            }
+            default -> Experiment.run(job.protocol(), engine, progress);
         };
         answer.println(JSON.writeValueAsString(result));
         answer.flush();

@@ -15,8 +15,4 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         Arguments.require(beta2 >= 0 && beta2 < 1, "beta2", beta2, "must be in [0, 1)");
         Arguments.require(epsilon > 0 && Double.isFinite(epsilon), "epsilon", epsilon, "must be finite and > 0");
     }
-
-    public Adam withLearningRate(double rate) {
-        return new Adam(rate, beta1, beta2, epsilon);
-    }
 }

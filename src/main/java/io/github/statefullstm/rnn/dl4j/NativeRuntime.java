@@ -24,11 +24,6 @@ public final class NativeRuntime {
     private NativeRuntime() {
     }
 
-    /** True when native memory is freed by the garbage collector (the default), false in the fast, leaking mode. */
-    public static boolean nativeMemoryReclaimed() {
-        return !Boolean.parseBoolean(System.getProperty(NO_POINTER_GC, "false"));
-    }
-
     /** The settings in force, for benchmark and report output. */
     public static String describe() {
         return NO_POINTER_GC + "=" + System.getProperty(NO_POINTER_GC, "false")
