@@ -109,6 +109,8 @@ public final class Main implements Callable<Integer> {
     private boolean sweeps;
 
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Set once the run has returned its exit code, so that the shutdown hook has nothing to wait for. */
+    private final AtomicBoolean finished = new AtomicBoolean();
     private final PrintStream out;
 
     Main(PrintStream out) {
@@ -119,7 +121,11 @@ public final class Main implements Callable<Integer> {
         Main main = new Main(System.out);
         Thread worker = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stopAndWaitFor(worker), "stop-on-interrupt"));
-        System.exit(commandLine(main).execute(args));
+        int exit = commandLine(main).execute(args);
+        // The hook runs on every exit, this one included; the run is over, so it must not wait for this thread,
+        // which is blocked in System.exit until the hook ends.
+        main.finished.set(true);
+        System.exit(exit);
     }
 
     static CommandLine commandLine(Main main) {
@@ -128,6 +134,9 @@ public final class Main implements Callable<Integer> {
 
     /** Ctrl-C: ask the run to stop at the next batch, then give it time to write what it finished. */
     private void stopAndWaitFor(Thread worker) {
+        if (finished.get()) {
+            return;
+        }
         stop.set(true);
         try {
             worker.join(java.time.Duration.ofSeconds(60).toMillis());

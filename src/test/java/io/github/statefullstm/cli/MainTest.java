@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +103,24 @@ class MainTest {
         assertTrue(readme.contains("| C | one step at a time, stateful"), readme);
         assertTrue(Files.list(folder).noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
                 "no temporary file is left behind");
+    }
+
+    /**
+     * A hang guard, not a speed check: the bound is far above the second or two the JVM needs, and far below the
+     * hook's 60 s wait that the claim rules out.
+     */
+    private static final long EXIT_WITHIN_SECONDS = 30;
+
+    @Test
+    @Claim("CLI-4")
+    void theProcessEndsAsSoonAsTheRunDoes() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--help").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean ended = process.waitFor(EXIT_WITHIN_SECONDS, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        assertTrue(ended, "Main --help was still running after " + EXIT_WITHIN_SECONDS + " s");
+        assertEquals(0, process.exitValue());
     }
 }
