@@ -1,7 +1,5 @@
 package io.github.statefullstm.cli;
 
-import io.github.statefullstm.experiment.Layout;
-import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +15,13 @@ import java.util.List;
 /**
  * Starts an {@link ExperimentWorker} in a JVM of its own, hands it a job and reads its answer.
  *
- * <p>Why a JVM per experiment: DL4J's cost per update for a model this small is ND4J's native-memory bookkeeping,
- * not arithmetic. JavaCPP's {@value #FAST_NATIVE_MEMORY} switches the bookkeeping off and makes an update about 3x
- * faster, but then nothing frees the tens of kilobytes of native scratch each update allocates
- * ({@code reports/dl4j-speed.md}). In a JVM that runs one experiment and exits, that memory is bounded by the
- * experiment and returned at exit; in one long main job it would add up to gigabytes. JavaCPP reads the switch once,
- * when it loads, so it has to be on the child's command line.
+ * <p>Why a JVM per experiment: two kinds of native memory that a long-lived JVM would pile up are returned when a
+ * short-lived one exits (reports/dl4j-speed.md). JavaCPP's {@value #FAST_NATIVE_MEMORY} switches ND4J's per-array
+ * bookkeeping off, which makes an update cheaper (A: 9.6 s against 11.5 s, B: 10.7 s against 15.0 s, one sitting),
+ * but then nothing frees the arrays; and libnd4j 1.0.0-M2.1's LSTM backward kernel keeps about 800 bytes per row and
+ * step of every update whatever the mode. Both are bounded by the experiment: A peaked at 3.9 GB resident in fast
+ * mode against 3.5 GB without. JavaCPP reads the switch once, when it loads, so it has to be on the child's command
+ * line.
  */
 final class ChildJvm {
 
@@ -32,21 +31,11 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    /**
-     * Fast mode pays where updates are many and small: one step of one to a few rows, as in C, D and E, where it
-     * makes an update about 3x cheaper and leaks a few hundred megabytes in all. Windows of 10 steps and 64 or 110
-     * rows allocate megabytes per update, so fast mode would keep gigabytes (A: 7.4 GB resident against 4.9 GB) for
-     * about a sixth less time; they run with native memory reclaimed.
-     */
-    static boolean fastNativeMemory(Protocol protocol) {
-        return protocol.layout() != Layout.WINDOWS_STATELESS && protocol.layout() != Layout.WINDOWS_STATEFUL;
-    }
-
     /** Runs the job; returns the worker's answer, or throws when it failed or was stopped. */
     static String run(ExperimentWorker.Job job) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-D" + FAST_NATIVE_MEMORY + "=" + fastNativeMemory(job.protocol()));
+        command.add("-D" + FAST_NATIVE_MEMORY + "=true");
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
         command.add(classPath());

@@ -3,12 +3,11 @@ package io.github.statefullstm.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.statefullstm.experiment.Experiment;
 import io.github.statefullstm.experiment.Protocol;
-import io.github.statefullstm.experiment.Sweeps;
 import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * Runs one experiment (or one sweep) in a JVM of its own and answers with its result as JSON on standard output;
+ * Runs one experiment (or one point of a sweep) in a JVM of its own and answers with its result as JSON on standard output;
  * progress goes to standard error. The main job starts one per experiment so that each can run with ND4J's fast
  * native-memory mode, whose memory is only given back when the JVM exits (see {@link ChildJvm}).
  */
@@ -17,8 +16,7 @@ final class ExperimentWorker {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     /** What the main job asks a worker to do. */
-    record Job(Protocol protocol, String engine, boolean terminal, String sweep) {
-        static final String NO_SWEEP = "";
+    record Job(Protocol protocol, String engine, boolean terminal) {
     }
 
     private ExperimentWorker() {
@@ -31,11 +29,7 @@ final class ExperimentWorker {
         Job job = JSON.readValue(System.in, Job.class);
         ProgressDisplay progress = new ProgressDisplay(System.err, job.terminal());
         var engine = Engines.named(job.engine()).create();
-        Object result = switch (job.sweep()) {
-            case Runner.WINDOW_LENGTH -> Sweeps.windowLengths(job.protocol(), engine, progress);
-            case Runner.CHUNK_LENGTH -> Sweeps.chunkLengths(job.protocol(), engine, progress);
-            default -> Experiment.run(job.protocol(), engine, progress);
-        };
+        var result = Experiment.run(job.protocol(), engine, progress);
         answer.println(JSON.writeValueAsString(result));
         answer.flush();
     }

@@ -18,6 +18,10 @@ sealed interface Runner {
 
     Sweep sweep(String which, Protocol protocol) throws Exception;
 
+    private static Sweep sweep(String which, Protocol protocol, Sweeps.PointRun run) throws Exception {
+        return which.equals(WINDOW_LENGTH) ? Sweeps.windowLengths(protocol, run) : Sweeps.chunkLengths(protocol, run);
+    }
+
     /** In this JVM, with live progress; for engines that need no native memory. */
     record InProcess(LstmEngine engine, ExperimentListener listener) implements Runner {
         @Override
@@ -26,25 +30,26 @@ sealed interface Runner {
         }
 
         @Override
-        public Sweep sweep(String which, Protocol protocol) {
-            return which.equals(WINDOW_LENGTH) ? Sweeps.windowLengths(protocol, engine, listener)
-                    : Sweeps.chunkLengths(protocol, engine, listener);
+        public Sweep sweep(String which, Protocol protocol) throws Exception {
+            return Runner.sweep(which, protocol, Sweeps.inThisJvm(engine, listener));
         }
     }
 
-    /** One child JVM per experiment or sweep; its progress shows on standard error. */
+    /**
+     * One child JVM per experiment, and per point of a sweep; its progress shows on standard error. A point of the
+     * window sweep trains as much as A, and libnd4j keeps some native memory per update for good (reports/dl4j-speed.md),
+     * so twenty points in one JVM would keep twenty times A's.
+     */
     record ChildJvms(Engines engine, boolean terminal) implements Runner {
         @Override
         public ExperimentResult experiment(Protocol protocol) throws Exception {
-            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal,
-                    ExperimentWorker.Job.NO_SWEEP));
+            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal));
             return ExperimentWorker.JSON.readValue(answer, ExperimentResult.class);
         }
 
         @Override
         public Sweep sweep(String which, Protocol protocol) throws Exception {
-            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal, which));
-            return ExperimentWorker.JSON.readValue(answer, Sweep.class);
+            return Runner.sweep(which, protocol, this::experiment);
         }
     }
 }

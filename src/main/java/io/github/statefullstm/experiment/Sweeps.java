@@ -3,10 +3,20 @@ package io.github.statefullstm.experiment;
 import io.github.statefullstm.rnn.LstmEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-/** The two sweeps that show why the post's numbers are what they are. */
+/**
+ * The two sweeps that show why the post's numbers are what they are. Each point is one protocol trained for real;
+ * where it trains is the caller's choice ({@link PointRun}), so the main job can give every point a JVM of its own.
+ */
 public final class Sweeps {
+
+    /** Trains one point's protocol. */
+    @FunctionalInterface
+    public interface PointRun {
+        ExperimentResult run(Protocol protocol) throws Exception;
+    }
 
     private Sweeps() {
     }
@@ -16,41 +26,46 @@ public final class Sweeps {
      * step 0 and the whole rest of the sequence at once, and jumps to 1 only at {@code w = T}; the trained model
      * follows it.
      */
-    public static Sweep windowLengths(Protocol windowsStateless, LstmEngine engine, ExperimentListener listener) {
+    public static Sweep windowLengths(Protocol windowsStateless, PointRun run) throws Exception {
         return windowLengths(windowsStateless, IntStream.rangeClosed(1, windowsStateless.length()).boxed().toList(),
-                engine, listener);
+                run);
     }
 
     /** The window sweep over some lengths only. */
-    public static Sweep windowLengths(Protocol windowsStateless, List<Integer> lengths, LstmEngine engine,
-                                      ExperimentListener listener) {
+    public static Sweep windowLengths(Protocol windowsStateless, List<Integer> lengths, PointRun run)
+            throws Exception {
         require(windowsStateless.layout() == Layout.WINDOWS_STATELESS, windowsStateless);
         return sweep("window-length", "stateless windows: accuracy against window length", "window length",
-                lengths, windowsStateless::withWindow, engine, listener);
+                lengths, windowsStateless::withWindow, run);
     }
 
     /**
      * The sequence-preserving layout for every chunk length that divides T: every sequence stays on its own row,
      * so the ceiling is 1 whatever the chunk, and the trained model reaches it.
      */
-    public static Sweep chunkLengths(Protocol sequencePreserving, LstmEngine engine, ExperimentListener listener) {
+    public static Sweep chunkLengths(Protocol sequencePreserving, PointRun run) throws Exception {
         require(sequencePreserving.layout() == Layout.SEQUENCE_PRESERVING, sequencePreserving);
         int length = sequencePreserving.length();
         List<Integer> chunks = IntStream.rangeClosed(1, length).filter(c -> length % c == 0).boxed().toList();
         return sweep("chunk-length", "sequence-preserving chunks: accuracy against chunk length", "chunk length",
-                chunks, sequencePreserving::withWindow, engine, listener);
+                chunks, sequencePreserving::withWindow, run);
     }
 
+    /** Trains each point in this JVM on the engine; the listener can stop the sweep after any epoch. */
+    public static PointRun inThisJvm(LstmEngine engine, ExperimentListener listener) {
+        return protocol -> Experiment.run(protocol, engine, listener);
+    }
+
+    /** Ends early, keeping the finished points, when a point comes back incomplete (its run was stopped). */
     private static Sweep sweep(String id, String title, String parameter, List<Integer> values,
-                               java.util.function.IntFunction<Protocol> protocolFor, LstmEngine engine,
-                               ExperimentListener listener) {
+                               IntFunction<Protocol> protocolFor, PointRun run) throws Exception {
         List<Sweep.Point> points = new ArrayList<>();
         for (int value : values) {
-            ExperimentResult result = Experiment.run(protocolFor.apply(value), engine, listener);
+            ExperimentResult result = run.run(protocolFor.apply(value));
             EpochRecord last = result.last();
             points.add(new Sweep.Point(value, result.trainingCeiling().value(), result.validationCeiling().value(),
                     last.training().accuracy(), last.validation().accuracy(), result.seconds()));
-            if (!result.complete() || listener.stopRequested()) {
+            if (!result.complete()) {
                 break;
             }
         }

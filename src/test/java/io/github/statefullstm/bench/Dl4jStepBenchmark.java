@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Milliseconds per trainOnBatch of the post's model (LSTM(10), batch 1, one step, stateful, reset every 20 steps)
- * and the resident memory each update leaves behind, per ND4J setting.
+ * Milliseconds per trainOnBatch of the post's model, LSTM(10), and the resident memory each update leaves behind,
+ * per ND4J setting, for the two update shapes the post's experiments are made of: one step of one sequence (C and D:
+ * batch 1, stateful, reset every 20 steps) and 64 windows of 10 steps (A, stateless).
  *
  * <p>Run:
  * <pre>
@@ -34,6 +35,13 @@ public final class Dl4jStepBenchmark {
 
     private static final int WARM_UP_UPDATES = 2_000;
     private static final int TIMED_UPDATES = Integer.getInteger("updates", 5_000);
+    /** A's update is about a hundred times the work of a one-step update, so it is timed over fewer. */
+    private static final int WINDOW_UPDATES_DIVISOR = 5;
+    /** A's batch: 64 windows of 10 steps. */
+    private static final int WINDOW_ROWS = 64;
+    private static final int WINDOW_STEPS = 10;
+    private static final String ONE_STEP = "one-step";
+    private static final String WINDOWS = "windows";
     /** The post's sequences are 20 steps long; the state is reset after each, as in its protocol. */
     private static final int STEPS_PER_SEQUENCE = 20;
     /** Small enough that heap growth cannot hide in the resident-memory figure, large enough for DL4J. */
@@ -42,13 +50,18 @@ public final class Dl4jStepBenchmark {
     /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
     private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
 
-    private record Setting(String name, boolean pointerGc, String ompThreads, String engine, String mainClass) {
+    private record Setting(String name, boolean pointerGc, String ompThreads, String engine, String mainClass,
+                           String shape) {
         Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
-            this(name, pointerGc, ompThreads, precision.name(), Dl4jStepBenchmark.class.getName());
+            this(name, pointerGc, ompThreads, precision.name(), Dl4jStepBenchmark.class.getName(), ONE_STEP);
         }
 
         Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
-            this(name, pointerGc, ompThreads, precision.name(), mainClass);
+            this(name, pointerGc, ompThreads, precision.name(), mainClass, ONE_STEP);
+        }
+
+        static Setting windows(String name, boolean pointerGc, String engine) {
+            return new Setting(name, pointerGc, "1", engine, Dl4jStepBenchmark.class.getName(), WINDOWS);
         }
     }
 
@@ -67,14 +80,18 @@ public final class Dl4jStepBenchmark {
             new Setting("engine, nopointergc, float", false, "", Precision.FLOAT),
             new Setting("engine, nopointergc, OMP_NUM_THREADS=1 (main job's C, D, E)", false, "1", Precision.DOUBLE),
             new Setting("reference engine (pure Java, double)", true, "", REFERENCE,
-                    Dl4jStepBenchmark.class.getName()));
+                    Dl4jStepBenchmark.class.getName(), ONE_STEP),
+            Setting.windows("A's update: engine, pointer GC on, OMP_NUM_THREADS=1", true, Precision.DOUBLE.name()),
+            Setting.windows("A's update: engine, nopointergc, OMP_NUM_THREADS=1 (main job)", false,
+                    Precision.DOUBLE.name()),
+            Setting.windows("A's update: reference engine", true, REFERENCE));
 
     private Dl4jStepBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--child")) {
-            measure(args[1]);
+        if (args.length >= 2 && args[0].equals("--child")) {
+            measure(args[1], args.length > 2 ? args[2] : ONE_STEP);
             return;
         }
         List<String> rows = new ArrayList<>();
@@ -84,7 +101,7 @@ public final class Dl4jStepBenchmark {
                     System.getProperty("java.class.path"),
                     "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
                     "-Dupdates=" + TIMED_UPDATES,
-                    setting.mainClass(), "--child", setting.engine()));
+                    setting.mainClass(), "--child", setting.engine(), setting.shape()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
             if (!setting.ompThreads().isEmpty()) {
@@ -107,7 +124,7 @@ public final class Dl4jStepBenchmark {
     }
 
     private static void writeReport(List<String> rows) throws Exception {
-        String text = "# DL4J per-update cost: LSTM(10), batch 1, one step\n\n"
+        String text = "# DL4J per-update cost: LSTM(10), one step of one sequence, and A's 64 windows of 10 steps\n\n"
                 + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command) on "
                 + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
                 + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
@@ -120,18 +137,42 @@ public final class Dl4jStepBenchmark {
         System.out.println("Wrote " + REPORT);
     }
 
-    private static void measure(String engine) throws Exception {
-        ModelConfig config = ModelConfig.stateful(LstmSpec.POST, 1, 1);
+    private static void measure(String engine, String shape) throws Exception {
+        boolean windows = shape.equals(WINDOWS);
+        ModelConfig config = windows ? ModelConfig.stateless(LstmSpec.POST, 1) : ModelConfig.stateful(LstmSpec.POST, 1, 1);
         LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
                 : new Dl4jEngine(Precision.valueOf(engine)).build(config);
-        run(model, WARM_UP_UPDATES);
+        int warmUp = windows ? WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR : WARM_UP_UPDATES;
+        int timed = windows ? TIMED_UPDATES / WINDOW_UPDATES_DIVISOR : TIMED_UPDATES;
+        Runnable updates = windows ? () -> runWindows(model, timed) : () -> run(model, timed);
+        if (windows) {
+            runWindows(model, warmUp);
+        } else {
+            run(model, warmUp);
+        }
         long rssBefore = residentKilobytes();
         long start = System.nanoTime();
-        run(model, TIMED_UPDATES);
-        double msPerUpdate = (System.nanoTime() - start) / 1e6 / TIMED_UPDATES;
+        updates.run();
+        double msPerUpdate = (System.nanoTime() - start) / 1e6 / timed;
         long rssGrowth = residentKilobytes() - rssBefore;
         System.out.printf("RESULT %.4f ms/update, resident memory %+d KB/update over %d updates (%s, %s)%n",
-                msPerUpdate, rssGrowth / TIMED_UPDATES, TIMED_UPDATES, engine, NativeRuntime.describe());
+                msPerUpdate, rssGrowth / timed, timed, engine, NativeRuntime.describe());
+    }
+
+    /** Stateless updates of A's shape, on fixed random bits (seed 1) and alternating targets. */
+    private static void runWindows(LstmModel model, int updates) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        double[][][] inputs = new double[WINDOW_ROWS][WINDOW_STEPS][1];
+        double[] targets = new double[WINDOW_ROWS];
+        for (int row = 0; row < WINDOW_ROWS; row++) {
+            targets[row] = row % 2;
+            for (int step = 0; step < WINDOW_STEPS; step++) {
+                inputs[row][step][0] = random.nextInt(2);
+            }
+        }
+        for (int update = 0; update < updates; update++) {
+            model.trainOnBatch(inputs, targets);
+        }
     }
 
     private static void run(LstmModel model, int updates) {

@@ -23,9 +23,9 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-8")
-    void theWindowCeilingReachesOneOnlyWhenAWindowHoldsTheWholeSequenceAndTrainingFollowsIt() {
+    void theWindowCeilingReachesOneOnlyWhenAWindowHoldsTheWholeSequenceAndTrainingFollowsIt() throws Exception {
         Protocol base = PostProtocols.windowsStateless().withEpochs(SWEEP_EPOCHS).withSeed(7);
-        Sweep sweep = Sweeps.windowLengths(base, WINDOWS, engine, ExperimentListener.SILENT);
+        Sweep sweep = Sweeps.windowLengths(base, WINDOWS, Sweeps.inThisJvm(engine, ExperimentListener.SILENT));
         int length = base.length();
         for (Sweep.Point point : sweep.points()) {
             int m = length - point.value() + 1;
@@ -42,7 +42,7 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-8")
-    void theWindowCeilingGrowsAsFewerWindowsMissStepZero() {
+    void theWindowCeilingGrowsAsFewerWindowsMissStepZero() throws Exception {
         double previous = 0;
         for (int w = 1; w <= 20; w++) {
             double ceiling = InformationCeiling.windowedStateless(100, 100, 20, w, 1).value();
@@ -53,9 +53,9 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-9")
-    void everyChunkLengthLearnsTheTaskWhenSequencesKeepTheirRows() {
-        Sweep sweep = Sweeps.chunkLengths(PostProtocols.sequencePreserving().withSeed(7), engine,
-                ExperimentListener.SILENT);
+    void everyChunkLengthLearnsTheTaskWhenSequencesKeepTheirRows() throws Exception {
+        Sweep sweep = Sweeps.chunkLengths(PostProtocols.sequencePreserving().withSeed(7), Sweeps.inThisJvm(engine,
+                ExperimentListener.SILENT));
         assertEquals(List.of(1, 2, 4, 5, 10, 20), sweep.points().stream().map(Sweep.Point::value).toList());
         for (Sweep.Point point : sweep.points()) {
             assertEquals(1.0, point.validationCeiling(), "ceiling for chunks of " + point.value());

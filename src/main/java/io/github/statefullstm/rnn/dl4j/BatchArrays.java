@@ -5,13 +5,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The LSTM's input and output-error arrays, allocated once per batch shape and refilled in place: in the post's
- * per-step protocol every call has the same shape, and a fresh native array per call is a measurable share of an
- * update.
+ * The LSTM's input array, allocated once per batch shape and refilled in place: in the post's per-step protocol
+ * every call has the same shape, and a fresh native array per call is a measurable share of an update. It is filled
+ * from one Java array in a single copy; element-wise {@code putScalar} calls cost a stride computation each.
  *
- * <p>Shapes are DL4J's recurrent layout (NCW): inputs {@code [rows][features][steps]}, error
- * {@code [rows][units][steps]}, non-zero at the last step only, so the loss comes from the last step alone (Keras'
- * {@code return_sequences=False}).
+ * <p>The shape is DL4J's recurrent layout (NCW), {@code [rows][features][steps]}, which libnd4j's fused LSTM kernels
+ * also read (their data format 2).
  */
 final class BatchArrays {
 
@@ -20,7 +19,7 @@ final class BatchArrays {
     private int rows = -1;
     private int steps = -1;
     private INDArray inputs;
-    private INDArray lastStepError;
+    private double[] values;
 
     BatchArrays(DataType dataType, int features) {
         this.dataType = dataType;
@@ -30,27 +29,16 @@ final class BatchArrays {
     /** Fills the input array with an already validated batch and returns it. */
     INDArray inputs(double[][][] batch) {
         shape(batch.length, batch[0].length);
-        long at = 0;
+        int at = 0;
         for (int row = 0; row < rows; row++) {
             for (int feature = 0; feature < features; feature++) {
                 for (int step = 0; step < steps; step++) {
-                    inputs.putScalar(at++, batch[row][step][feature]);
+                    values[at++] = batch[row][step][feature];
                 }
             }
         }
+        inputs.data().setData(values);
         return inputs;
-    }
-
-    /**
-     * The error arriving at the LSTM's output, {@code [rows][units][steps]}, for the shape of the last {@link #inputs}
-     * call: zero at every step but the last, which the caller fills.
-     */
-    INDArray lastStepError(int units) {
-        if (lastStepError == null || lastStepError.size(1) != units || lastStepError.size(0) != rows
-                || lastStepError.size(2) != steps) {
-            lastStepError = Nd4j.create(dataType, rows, units, steps);
-        }
-        return lastStepError;
     }
 
     private void shape(int newRows, int newSteps) {
@@ -60,5 +48,6 @@ final class BatchArrays {
         rows = newRows;
         steps = newSteps;
         inputs = Nd4j.create(dataType, rows, features, steps);
+        values = new double[rows * features * steps];
     }
 }

@@ -6,16 +6,14 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,19 +23,19 @@ import java.util.Map;
  * training API: {@code fit()} clears the recurrent state before and after every call, and {@code rnnTimeStep} never
  * trains.
  *
- * <p><b>How a stateful {@code trainOnBatch} works here, and why it is Keras'.</b> The carried state is put into both
- * of the LSTM layer's state maps ({@code rnnSetPreviousState} and {@code rnnSetTBPTTState}), because its stored-state
- * forward pass starts from the tBPTT map and its truncated-BPTT backward pass recomputes the forward pass from the
- * other map; with both equal, both start from the carried state. The layers are driven one by one (see
- * {@link #computeGradient}), back-propagating through the batch's steps only: the incoming state enters as a
- * constant, so the gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch}, whose
- * state variables are not part of the differentiated graph. The final h and c, read from the tBPTT map right after,
- * were computed with the weights before the update, as Keras' state update runs in the same forward pass. Then DL4J's
- * own updater turns the gradient into one Adam step (dividing by the rows, so the loss is the mean over rows) and the
- * step is subtracted from the parameters: exactly one update per call, as {@code fit()} would make for one segment.
+ * <p><b>How a stateful {@code trainOnBatch} works here, and why it is Keras'.</b> The network holds the parameters
+ * (DL4J's layout, initialised by DL4J from the seed). An update runs the LSTM forward over the batch's steps from the
+ * carried state, then back-propagates through those steps only: the incoming state enters as a constant, so the
+ * gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch}, whose state variables are
+ * not part of the differentiated graph. Both passes are libnd4j's fused LSTM kernels ({@link FusedLstm}), not the
+ * layer's own passes, which cost a native call per operation per step (see {@link #computeGradient}). The final h and
+ * c come from that forward pass, computed with the weights before the update, as Keras' state update runs in the same
+ * forward pass. ND4J's Adam updater, the one DL4J's network updater delegates to, then turns the mean-over-rows
+ * gradient into one step, which is subtracted from the parameters: exactly one update per call.
  *
- * <p>Inference uses {@code rnnTimeStep}, which starts from the LSTM's stored state, stores the final one, and
- * computes the prediction through the {@code RnnOutputLayer}.
+ * <p>Inference uses DL4J's own layers through {@code rnnTimeStep}, which starts from the LSTM's stored state, stores
+ * the final one, and computes the prediction through the {@code RnnOutputLayer}. Training and inference therefore
+ * run different code over the same parameters; the conformance properties check both against the reference.
  */
 final class Dl4jLstmModel implements LstmModel {
 
@@ -56,14 +54,16 @@ final class Dl4jLstmModel implements LstmModel {
     private final RecurrentLayer lstm;
     private final DataType dataType;
     private final BatchArrays arrays;
-    /** Views of the network's flattened gradient where the dense head's gradient goes. */
-    private final INDArray denseKernelGradient;
-    private final INDArray denseBiasGradient;
+    /** Views of the network's flattened gradient, by the network's parameter keys ("0_W", ..., "1_b"). */
+    private final Map<String, INDArray> gradients = new HashMap<>();
+    private final FusedLstm fused;
+    /** Adam over every parameter at once: Keras-1's Adam has no per-layer settings, so one state serves all. */
+    private final GradientUpdater<?> adam;
     private final int features;
     private final int units;
+    /** Updates made so far: Adam's bias correction counts them. */
+    private int iteration;
 
-    /** The network's flattened gradient with the per-parameter views DL4J's updater splits it by; set per batch. */
-    private Gradient gradient;
     /** The state the next stateful batch starts from; empty means zeros (DL4J's "no previous state"). */
     private Map<String, INDArray> carried = new HashMap<>();
     /** The final state of the most recent batch; null before any batch. */
@@ -78,9 +78,15 @@ final class Dl4jLstmModel implements LstmModel {
         this.network = NetworkBlueprint.build(config, precision);
         this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
         this.arrays = new BatchArrays(dataType, features);
-        INDArray denseGradient = network.getLayer(OUTPUT_LAYER).getGradientsViewArray().reshape(units + 1);
-        this.denseKernelGradient = denseGradient.get(NDArrayIndex.interval(0, units)).reshape(units, 1);
-        this.denseBiasGradient = denseGradient.get(NDArrayIndex.interval(units, units + 1));
+        for (int index : new int[] {LSTM_LAYER, OUTPUT_LAYER}) {
+            Layer layer = network.getLayer(index);
+            layer.conf().getLayer().initializer()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray())
+                    .forEach((key, view) -> gradients.put(index + "_" + key, view));
+        }
+        this.fused = new FusedLstm(config.spec().gateActivation(), dataType, features, units);
+        INDArray adamState = Nd4j.create(dataType, 1, 2 * network.numParams());
+        this.adam = NetworkBlueprint.adam(config.adam()).instantiate(adamState, true);
     }
 
     @Override
@@ -105,19 +111,15 @@ final class Dl4jLstmModel implements LstmModel {
     public BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        int rows = inputs.length;
-        Map<String, INDArray> finalState = computeGradient(inputs, targets);
-        // Predictions from the final h and the dense head before the update: Keras reports the forward pass' loss.
-        double[] probabilities = denseHead(finalState.get(H));
-        var layerConfigurations = network.getLayerWiseConfigurations();
-        int iteration = layerConfigurations.getIterationCount();
-        // The updater divides by the rows (mini-batch mean) and turns the gradient, in place, into Adam's step.
-        network.getUpdater().update(network, gradient, iteration, layerConfigurations.getEpochCount(), rows,
-                LayerWorkspaceMgr.noWorkspaces());
-        network.params().subi(gradient.gradient());
-        layerConfigurations.setIterationCount(iteration + 1);
-        advance(finalState, rows);
-        return score(probabilities, targets);
+        Pass pass = computeGradient(inputs, targets);
+        // Adam turns the gradient, in place, into its step; the step is subtracted from the parameters.
+        INDArray step = network.getFlattenedGradients();
+        adam.applyUpdater(step, iteration, 0);
+        network.params().subi(step.reshape(network.numParams()));
+        iteration++;
+        advance(pass.finalState(), inputs.length);
+        // Keras reports the loss of the forward pass, made with the weights before the update.
+        return score(pass.probabilities(), targets);
     }
 
     @Override
@@ -125,14 +127,7 @@ final class Dl4jLstmModel implements LstmModel {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
         computeGradient(inputs, targets);
-        // DL4J's gradient is the sum over rows; the updater divides it later. The API's is the mean over rows.
-        double rows = inputs.length;
-        LstmWeights sum = ParameterLayout.read(gradient::getGradientFor, features, units);
-        double[] flat = sum.flatten();
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] /= rows;
-        }
-        return LstmWeights.unflatten(features, units, flat);
+        return ParameterLayout.read(gradients::get, features, units);
     }
 
     @Override
@@ -190,57 +185,58 @@ final class Dl4jLstmModel implements LstmModel {
         return probabilities;
     }
 
+    /** What a training pass leaves besides the gradient: the predictions and the final state. */
+    private record Pass(double[] probabilities, Map<String, INDArray> finalState) {
+    }
+
     /**
-     * Leaves the gradient of the summed loss in {@link #gradient} (a view of the network's flattened gradient) and
-     * returns the batch's final state, both from the starting state held constant. Changes no weight.
+     * Leaves the gradient of the mean loss over rows in the network's flattened gradient and returns the batch's
+     * predictions and final state, all from the starting state held constant. Changes no weight.
      *
      * <p>Why not {@code network.computeGradientAndScore()}: in 1.0.0-M2.1 it calls {@code calcBackpropGradients}
      * with {@code tbptt = false}, so the LSTM's backward pass recomputes its forward pass from the zero state even
-     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). So the LSTM layer is driven
-     * directly: its forward pass from the stored state, then its truncated-BPTT backward pass, which recomputes the
-     * forward pass from {@code rnnSetPreviousState}'s map (set here to the same state) over every step of the batch.
-     * The dense head's backward pass in between is three lines of arithmetic, written out below rather than run
-     * through the {@code RnnOutputLayer}, whose reshapes, mask and loss arrays were a tenth of an update's native
-     * allocations; the output layer still holds the head's parameters and computes every prediction.
+     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). And why not the LSTM layer's own
+     * passes, driven one by one: they cost several hundred native calls per update of a batch of windows, where
+     * libnd4j's fused kernels cost two ({@link FusedLstm}). The dense head's backward pass in between is three lines
+     * of arithmetic, written out below rather than run through the {@code RnnOutputLayer}, whose reshapes, mask and
+     * loss arrays would cost more native calls than the LSTM; the output layer still holds the head's parameters and
+     * computes every inference.
      */
-    private Map<String, INDArray> computeGradient(double[][][] inputs, double[] targets) {
+    private Pass computeGradient(double[][][] inputs, double[] targets) {
         Map<String, INDArray> start = startingState();
-        lstm.rnnSetPreviousState(start);
-        lstm.rnnSetTBPTTState(start);
-        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        lstm.rnnActivateUsingStoredState(arrays.inputs(inputs), true, true, noWorkspaces);
+        INDArray x = arrays.inputs(inputs);
+        FusedLstm.Forward last = fused.forward(x, network.getParam(ParameterLayout.LSTM_KERNEL),
+                network.getParam(ParameterLayout.LSTM_RECURRENT_KERNEL), network.getParam(ParameterLayout.LSTM_BIAS),
+                start.get(H), start.get(C));
         // The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
-        // dLoss/dLogit = p - y per row, so the head's gradient is (p - y)·h_T and (p - y), and the error reaching the
-        // LSTM is (p - y)·w at the last step, zero before.
-        INDArray lastH = lstm.rnnGetTBPTTState().get(H);
-        double[] errors = denseHead(lastH);
-        for (int row = 0; row < errors.length; row++) {
-            errors[row] -= targets[row];
-        }
+        // dLoss/dLogit = (p - y) / rows per row for the mean loss, so the head's gradient is the sum over rows of
+        // that times h_T, and of that alone; the error reaching the LSTM is that times the head's kernel, at h_T.
+        double[][] lastH = last.finalH().toDoubleMatrix();
+        double[] probabilities = denseHead(lastH);
+        int rows = probabilities.length;
         double[] kernel = denseKernel();
-        INDArray epsilon = arrays.lastStepError(units);
-        int steps = inputs[0].length;
+        double[][] hError = new double[rows][units];
         double biasGradient = 0;
         double[] kernelGradient = new double[units];
-        for (int row = 0; row < errors.length; row++) {
-            biasGradient += errors[row];
+        for (int row = 0; row < rows; row++) {
+            double error = (probabilities[row] - targets[row]) / rows;
+            biasGradient += error;
             for (int unit = 0; unit < units; unit++) {
-                epsilon.putScalar(new long[] {row, unit, steps - 1}, errors[row] * kernel[unit]);
-                kernelGradient[unit] += errors[row] * lastH.getDouble(row, unit);
+                hError[row][unit] = error * kernel[unit];
+                kernelGradient[unit] += error * lastH[row][unit];
             }
         }
+        INDArray denseKernelGradient = gradients.get(ParameterLayout.DENSE_KERNEL);
         for (int unit = 0; unit < units; unit++) {
-            denseKernelGradient.putScalar(unit, kernelGradient[unit]);
+            denseKernelGradient.putScalar(unit, 0, kernelGradient[unit]);
         }
-        denseBiasGradient.putScalar(0, biasGradient);
-        Gradient recurrent = lstm.tbpttBackpropGradient(epsilon, NetworkBlueprint.WHOLE_BATCH, noWorkspaces)
-                .getFirst();
-        // The LSTM wrote into views of the network's flattened gradient; name the views as the network does.
-        gradient = new DefaultGradient(network.getFlattenedGradients());
-        recurrent.gradientForVariable().forEach((key, view) -> gradient.setGradientFor(LSTM_LAYER + "_" + key, view));
-        gradient.setGradientFor(ParameterLayout.DENSE_KERNEL, denseKernelGradient);
-        gradient.setGradientFor(ParameterLayout.DENSE_BIAS, denseBiasGradient);
-        return new HashMap<>(lstm.rnnGetTBPTTState());
+        gradients.get(ParameterLayout.DENSE_BIAS).putScalar(0, biasGradient);
+        fused.backward(last, hError, gradients.get(ParameterLayout.LSTM_KERNEL), gradients.get(ParameterLayout.LSTM_RECURRENT_KERNEL),
+                gradients.get(ParameterLayout.LSTM_BIAS));
+        Map<String, INDArray> finalState = new HashMap<>();
+        finalState.put(H, last.finalH());
+        finalState.put(C, last.finalC());
+        return new Pass(probabilities, finalState);
     }
 
     /** A stateful model starts from the carried state, a stateless one from zeros (an empty map). */
@@ -265,15 +261,15 @@ final class Dl4jLstmModel implements LstmModel {
         return values;
     }
 
-    private double[] denseHead(INDArray lastH) {
+    private double[] denseHead(double[][] lastH) {
         double[] kernel = denseKernel();
         double bias = network.getParam(ParameterLayout.DENSE_BIAS).getDouble(0);
-        int rows = (int) lastH.size(0);
+        int rows = lastH.length;
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {
             double z = bias;
             for (int unit = 0; unit < units; unit++) {
-                z += lastH.getDouble(row, unit) * kernel[unit];
+                z += lastH[row][unit] * kernel[unit];
             }
             probabilities[row] = 1 / (1 + Math.exp(-z));
         }

@@ -20,22 +20,16 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
  * top-level {@code RecurrentLayer} so that its state maps can be read and set (a {@code LastTimeStep} wrapper hides
  * them), and {@code rnnTimeStep} then gives the prediction at every step, of which the model reads the last (Keras'
- * {@code return_sequences=False}). The output layer holds the dense head's parameters and makes every prediction;
- * training computes the head's backward pass itself (see {@code Dl4jLstmModel#computeGradient}), so its loss
- * function is only DL4J's description of the model.
+ * {@code return_sequences=False}). The network holds the parameters and makes every inference; training computes
+ * the gradient itself (see {@code Dl4jLstmModel#computeGradient}), so the loss function and the declared updater are
+ * DL4J's description of the model, with the same Adam settings the model applies.
  *
- * <p>Workspaces are off. The training path drives the layers itself without workspaces, so the mode only touches
- * inference ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
+ * <p>Workspaces are off. Training runs outside the network's layers, so the mode only touches inference
+ * ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
  * allocations that cost the time, because ND4J M2.1 allocates shape-info buffers and buffer wrappers per op outside
  * any workspace (reports/dl4j-speed.md).
- *
- * <p>The configuration keeps DL4J's standard (full) backpropagation type: {@code fit()} is never called, because the
- * model drives the LSTM layer's stored-state forward pass and truncated-BPTT backward pass itself.
  */
 final class NetworkBlueprint {
-
-    /** The backward length handed to the LSTM's truncated-BPTT backward pass: longer than any batch, so every step. */
-    static final int WHOLE_BATCH = Integer.MAX_VALUE / 2;
 
     /**
      * DL4J reads a seed of 0 as "no seed" and initialises from the clock, so two models built with seed 0 differ
@@ -53,11 +47,10 @@ final class NetworkBlueprint {
 
     static MultiLayerNetwork build(ModelConfig config, Precision precision) {
         var spec = config.spec();
-        var adam = config.adam();
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(dl4jSeed(config.seed()))
                 .dataType(precision.dataType())
-                .updater(new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()))
+                .updater(adam(config.adam()))
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.NONE)
                 .inferenceWorkspaceMode(WorkspaceMode.NONE)
@@ -76,11 +69,14 @@ final class NetworkBlueprint {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
-        // fit() would create the gradient views lazily; the model drives the layers itself, so create them now.
+        // fit() would create the gradient views lazily; the model computes the gradient itself, so create them now.
         network.initGradientsView();
-        // Likewise the updater and its Adam moments, which must live outside any per-call workspace.
-        network.getUpdater(true);
         return network;
+    }
+
+    /** ND4J's Adam with the model's settings: the network's declared updater, and the one the model applies. */
+    static Adam adam(io.github.statefullstm.rnn.Adam adam) {
+        return new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon());
     }
 
     private static Activation gate(GateActivation activation) {
