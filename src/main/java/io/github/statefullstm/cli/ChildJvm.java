@@ -1,5 +1,7 @@
 package io.github.statefullstm.cli;
 
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import java.io.File;
 import java.io.IOException;
@@ -23,12 +25,24 @@ import java.util.List;
  * mode against 3.5 GB without. JavaCPP reads the switch once, when it loads, so it has to be on the child's command
  * line.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** The engine's own name for the switch, so the two cannot drift apart. */
     static final String FAST_NATIVE_MEMORY = NativeRuntime.NO_POINTER_GC;
 
     private ChildJvm() {
+    }
+
+    /**
+     * Trains the protocol on the named engine ({@code dl4j} or {@code reference}) in a JVM of its own, as the main
+     * job does, and returns its result. For callers that train many experiments one after the other, such as the
+     * multi-seed checks of {@code mvn verify}, so that no JVM keeps more than one experiment's native memory.
+     */
+    public static ExperimentResult experiment(Protocol protocol, String engine)
+            throws IOException, InterruptedException {
+        Engines.named(engine);
+        String answer = run(new ExperimentWorker.Job(protocol, engine, false));
+        return ExperimentWorker.JSON.readValue(answer, ExperimentResult.class);
     }
 
     /** Runs the job; returns the worker's answer, or throws when it failed or was stopped. */

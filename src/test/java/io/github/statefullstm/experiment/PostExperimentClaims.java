@@ -49,8 +49,18 @@ abstract class PostExperimentClaims {
         return runs.computeIfAbsent(protocol.id() + "/" + seed, key -> train(protocol, seed));
     }
 
+    /** Trains one protocol; in this JVM unless a subclass says otherwise. */
+    protected ExperimentResult train(Protocol protocol) throws Exception {
+        return Experiment.run(protocol, engine(), ExperimentListener.SILENT);
+    }
+
     private ExperimentResult train(Protocol protocol, long seed) {
-        ExperimentResult result = Experiment.run(protocol.withSeed(seed), engine(), ExperimentListener.SILENT);
+        ExperimentResult result;
+        try {
+            result = train(protocol.withSeed(seed));
+        } catch (Exception e) {
+            throw new IllegalStateException(protocol.id() + " seed " + seed + " did not finish", e);
+        }
         EpochRecord last = result.last();
         System.out.printf(Locale.ROOT, "%s %s seed %d: val %.4f train %.4f on the fly %.4f | ceilings %.4f / %.4f |"
                         + " %d epochs, %.1f s%n", engine().name(), protocol.id(), seed, last.validation().accuracy(),
