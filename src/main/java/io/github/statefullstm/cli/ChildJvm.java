@@ -40,8 +40,13 @@ public final class ChildJvm {
      */
     public static ExperimentResult experiment(Protocol protocol, String engine)
             throws IOException, InterruptedException {
-        Engines.named(engine);
-        String answer = run(new ExperimentWorker.Job(protocol, engine, false));
+        return experiment(protocol, Engines.named(engine), false);
+    }
+
+    /** The same, with the child's progress drawn as a bar when standard error is a terminal. */
+    static ExperimentResult experiment(Protocol protocol, Engines engine, boolean terminal)
+            throws IOException, InterruptedException {
+        String answer = run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal));
         return ExperimentWorker.JSON.readValue(answer, ExperimentResult.class);
     }
 

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * Runs one experiment (or one point of a sweep) in a JVM of its own and answers with its result as JSON on standard output;
- * progress goes to standard error. The main job starts one per experiment so that each can run with ND4J's fast
- * native-memory mode, whose memory is only given back when the JVM exits (see {@link ChildJvm}).
+ * Runs one experiment (or one point of a sweep) in a JVM of its own and answers with its result as JSON on standard
+ * output; progress goes to standard error. The main job starts one per experiment so that each can run with ND4J's
+ * fast native-memory mode, whose memory is only given back when the JVM exits (see {@link ChildJvm}).
  */
 final class ExperimentWorker {
 

@@ -37,14 +37,13 @@ sealed interface Runner {
 
     /**
      * One child JVM per experiment, and per point of a sweep; its progress shows on standard error. A point of the
-     * window sweep trains as much as A, and libnd4j keeps some native memory per update for good (reports/dl4j-speed.md),
-     * so twenty points in one JVM would keep twenty times A's.
+     * window sweep trains as much as A, and libnd4j keeps some native memory per update for good
+     * (reports/dl4j-speed.md), so twenty points in one JVM would keep twenty times A's.
      */
     record ChildJvms(Engines engine, boolean terminal) implements Runner {
         @Override
         public ExperimentResult experiment(Protocol protocol) throws Exception {
-            String answer = ChildJvm.run(new ExperimentWorker.Job(protocol, engine.optionName(), terminal));
-            return ExperimentWorker.JSON.readValue(answer, ExperimentResult.class);
+            return ChildJvm.experiment(protocol, engine, terminal);
         }
 
         @Override

@@ -139,7 +139,8 @@ public final class Dl4jStepBenchmark {
 
     private static void measure(String engine, String shape) throws Exception {
         boolean windows = shape.equals(WINDOWS);
-        ModelConfig config = windows ? ModelConfig.stateless(LstmSpec.POST, 1) : ModelConfig.stateful(LstmSpec.POST, 1, 1);
+        ModelConfig config = windows ? ModelConfig.stateless(LstmSpec.POST, 1)
+                : ModelConfig.stateful(LstmSpec.POST, 1, 1);
         LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
                 : new Dl4jEngine(Precision.valueOf(engine)).build(config);
         int warmUp = windows ? WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR : WARM_UP_UPDATES;

@@ -212,9 +212,9 @@ final class Dl4jLstmModel implements LstmModel {
         // dLoss/dLogit = (p - y) / rows per row for the mean loss, so the head's gradient is the sum over rows of
         // that times h_T, and of that alone; the error reaching the LSTM is that times the head's kernel, at h_T.
         double[][] lastH = last.finalH().toDoubleMatrix();
-        double[] probabilities = denseHead(lastH);
-        int rows = probabilities.length;
         double[] kernel = denseKernel();
+        double[] probabilities = denseHead(lastH, kernel);
+        int rows = probabilities.length;
         double[][] hError = new double[rows][units];
         double biasGradient = 0;
         double[] kernelGradient = new double[units];
@@ -231,7 +231,8 @@ final class Dl4jLstmModel implements LstmModel {
             denseKernelGradient.putScalar(unit, 0, kernelGradient[unit]);
         }
         gradients.get(ParameterLayout.DENSE_BIAS).putScalar(0, biasGradient);
-        fused.backward(last, hError, gradients.get(ParameterLayout.LSTM_KERNEL), gradients.get(ParameterLayout.LSTM_RECURRENT_KERNEL),
+        fused.backward(last, hError, gradients.get(ParameterLayout.LSTM_KERNEL),
+                gradients.get(ParameterLayout.LSTM_RECURRENT_KERNEL),
                 gradients.get(ParameterLayout.LSTM_BIAS));
         Map<String, INDArray> finalState = new HashMap<>();
         finalState.put(H, last.finalH());
@@ -261,8 +262,7 @@ final class Dl4jLstmModel implements LstmModel {
         return values;
     }
 
-    private double[] denseHead(double[][] lastH) {
-        double[] kernel = denseKernel();
+    private double[] denseHead(double[][] lastH, double[] kernel) {
         double bias = network.getParam(ParameterLayout.DENSE_BIAS).getDouble(0);
         int rows = lastH.length;
         double[] probabilities = new double[rows];

@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
+
 /**
  * The LSTM's training passes as two native calls: libnd4j's fused {@code lstmLayer} (forward over every step of the
  * batch) and {@code lstmLayer_bp} (its exact backward pass), the kernels behind ND4J's own {@code LSTMLayer} op.
@@ -185,7 +187,7 @@ final class FusedLstm {
 
     /** Allocates the per-shape scratch when the batch shape changes; the padded state columns stay zero. */
     private void shapeFor(INDArray inputs) {
-        if (java.util.Arrays.equals(inputShape, inputs.shape())) {
+        if (Arrays.equals(inputShape, inputs.shape())) {
             return;
         }
         inputShape = inputs.shape();
