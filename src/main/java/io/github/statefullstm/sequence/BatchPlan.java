@@ -68,11 +68,13 @@ public final class BatchPlan {
     public static BatchPlan stateless(int sampleCount, int batchSize) {
         Check.positive("sample count", sampleCount);
         Check.positive("batch size (B)", batchSize);
+        // kata:begin plans
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < sampleCount; from += batchSize) {
             batches.add(new Batch(range(from, Math.min(from + batchSize, sampleCount)), true));
         }
         return new BatchPlan(false, batchSize, batches);
+        // kata:end
     }
 
     /**
@@ -89,11 +91,13 @@ public final class BatchPlan {
      * after the last step of each sequence.
      */
     public static BatchPlan perStep(PerStepFeed feed) {
+        // kata:begin plans
         boolean[] resetBefore = new boolean[feed.size()];
         for (int i = 1; i < feed.size(); i++) {
             resetBefore[i] = feed.resetAfter(i - 1);
         }
         return statefulInOrder(feed.size(), 1, resetBefore);
+        // kata:end
     }
 
     /**
@@ -127,6 +131,16 @@ public final class BatchPlan {
         }
         Check.that(sequences.size() % batchSize == 0, "sequences", sequences.size(),
                 "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
+        return sideBySide(sequences, batchSize);
+    }
+
+    /**
+     * Groups of {@code batchSize} sequences side by side: the chunks of sequence {@code g * B + i} (as sample
+     * indices, in order) on row {@code i} of the group's batches, a reset before each group's first batch.
+     */
+    private static BatchPlan sideBySide(List<List<Integer>> sequences, int batchSize) {
+        // kata:begin plans
+        int perSequence = sequences.get(0).size();
         List<Batch> batches = new ArrayList<>();
         for (int group = 0; group < sequences.size(); group += batchSize) {
             for (int j = 0; j < perSequence; j++) {
@@ -138,6 +152,7 @@ public final class BatchPlan {
             }
         }
         return new BatchPlan(true, batchSize, batches);
+        // kata:end
     }
 
     private static BatchPlan statefulInOrder(int sampleCount, int batchSize, boolean[] resetBefore) {
@@ -145,11 +160,13 @@ public final class BatchPlan {
         Check.positive("batch size (B)", batchSize);
         Check.that(sampleCount % batchSize == 0, "sample count", sampleCount,
                 "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
+        // kata:begin plans
         List<Batch> batches = new ArrayList<>();
         for (int k = 0; k < sampleCount / batchSize; k++) {
             batches.add(new Batch(range(k * batchSize, (k + 1) * batchSize), k == 0 || resetBefore[k]));
         }
         return new BatchPlan(true, batchSize, batches);
+        // kata:end
     }
 
     private static int[] range(int from, int to) {

@@ -41,6 +41,7 @@ public final class InformationCeiling {
      */
     public static Ceiling of(List<Sample> samples, BatchPlan plan) {
         Check.that(plan.sampleCount() > 0, "plan", plan, "must hold at least one sample");
+        // kata:begin ceiling
         HistoryTrie trie = new HistoryTrie();
         Map<Integer, long[]> targetsByHistory = new HashMap<>();
         int[] carried = new int[plan.batchSize()];
@@ -59,6 +60,7 @@ public final class InformationCeiling {
         }
         long reachable = targetsByHistory.values().stream().mapToLong(counts -> Math.max(counts[0], counts[1])).sum();
         return new Ceiling(reachable, plan.sampleCount());
+        // kata:end
     }
 
     /**
@@ -73,8 +75,10 @@ public final class InformationCeiling {
         Check.that(ones >= 0, "ones", ones, "must be >= 0");
         Check.that(zeros >= 0, "zeros", zeros, "must be >= 0");
         Check.positive("sequences (ones + zeros)", ones + zeros);
+        // kata:begin ceiling
         long m = Windowing.windowsPerSequence(sequenceLength, window, stride);
         return new Ceiling(ones + Math.max(m * zeros, (m - 1) * ones), m * (ones + zeros));
+        // kata:end
     }
 
     /** What always answering the more frequent target reaches: every ceiling is at least this. */

@@ -21,6 +21,7 @@ public record PerStepFeed(List<Sample> samples, boolean[] resetAfter) {
     }
 
     public static PerStepFeed of(Task task) {
+        // kata:begin per-step
         List<Sample> samples = new ArrayList<>(task.size() * task.length());
         boolean[] resetAfter = new boolean[task.size() * task.length()];
         for (int sequence = 0; sequence < task.size(); sequence++) {
@@ -30,6 +31,7 @@ public record PerStepFeed(List<Sample> samples, boolean[] resetAfter) {
             resetAfter[samples.size() - 1] = true;
         }
         return new PerStepFeed(samples, resetAfter);
+        // kata:end
     }
 
     @Override

@@ -28,10 +28,12 @@ public final class StateLineage {
         BatchPlan.Batch batch = plan.batch(slot.batch());
         Check.that(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
                 "must be in [0, " + batch.size() + ") for batch " + slot.batch());
+        // kata:begin lineage
         if (!plan.stateful() || batch.resetBefore() || slot.batch() == 0) {
             return Optional.empty();
         }
         return Optional.of(new Slot(slot.batch() - 1, slot.row()));
+        // kata:end
     }
 
     /**

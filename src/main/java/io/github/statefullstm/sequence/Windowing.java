@@ -18,10 +18,13 @@ public final class Windowing {
     /** Windows per sequence: {@code (T - w) / s + 1} (integer division). */
     public static int windowsPerSequence(int sequenceLength, int length, int stride) {
         checkShape(sequenceLength, length, stride);
+        // kata:begin windows
         return (sequenceLength - length) / stride + 1;
+        // kata:end
     }
 
     public static List<Sample> windows(Task task, int length, int stride) {
+        // kata:begin windows
         int perSequence = windowsPerSequence(task.length(), length, stride);
         List<Sample> windows = new ArrayList<>(task.size() * perSequence);
         for (int sequence = 0; sequence < task.size(); sequence++) {
@@ -33,6 +36,7 @@ public final class Windowing {
             }
         }
         return List.copyOf(windows);
+        // kata:end
     }
 
     /**

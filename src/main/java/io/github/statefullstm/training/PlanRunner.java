@@ -26,17 +26,20 @@ public final class PlanRunner {
      * model's carried state is put back afterwards, so evaluating in the middle of training changes nothing.
      */
     public static Score evaluate(LstmModel model, List<Sample> samples, BatchPlan plan) {
+        // kata:begin runner
         LstmState carried = model.config().stateful() ? model.states() : null;
         Score score = run(model, samples, plan, BatchListener.SILENT, false);
         if (carried != null) {
             model.resetStates(carried);
         }
         return score;
+        // kata:end
     }
 
     private static Score run(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener,
                              boolean training) {
         checkFits(model, samples, plan);
+        // kata:begin runner
         double lossSum = 0;
         double accuracySum = 0;
         long seen = 0;
@@ -59,6 +62,7 @@ public final class PlanRunner {
             listener.batchDone(k, plan.batches().size(), new Score(lossSum / seen, accuracySum / seen, seen));
         }
         return new Score(lossSum / seen, accuracySum / seen, seen);
+        // kata:end
     }
 
     /** One feature per step, as the post's {@code X.reshape(X.shape + (1,))}. */

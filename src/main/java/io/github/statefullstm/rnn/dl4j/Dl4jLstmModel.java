@@ -111,6 +111,7 @@ final class Dl4jLstmModel implements LstmModel {
     public BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
+        // kata:begin dl4j
         Pass pass = computeGradient(inputs, targets);
         // Adam turns the gradient, in place, into its step; the step is subtracted from the parameters.
         INDArray step = network.getFlattenedGradients();
@@ -120,6 +121,7 @@ final class Dl4jLstmModel implements LstmModel {
         advance(pass.finalState(), inputs.length);
         // Keras reports the loss of the forward pass, made with the weights before the update.
         return score(pass.probabilities(), targets);
+        // kata:end
     }
 
     @Override
@@ -132,7 +134,9 @@ final class Dl4jLstmModel implements LstmModel {
 
     @Override
     public void resetStates() {
+        // kata:begin dl4j
         carried = new HashMap<>();
+        // kata:end
     }
 
     @Override
@@ -242,15 +246,20 @@ final class Dl4jLstmModel implements LstmModel {
 
     /** A stateful model starts from the carried state, a stateless one from zeros (an empty map). */
     private Map<String, INDArray> startingState() {
+        // kata:begin dl4j
         return config.stateful() ? new HashMap<>(carried) : new HashMap<>();
+        // kata:end
     }
 
+    /** Records the final state of the batch just run; a stateful model carries it to the next batch. */
     private void advance(Map<String, INDArray> finalState, int rows) {
+        // kata:begin dl4j
         lastFinal = finalState;
         lastRows = rows;
         if (config.stateful()) {
             carried = finalState;
         }
+        // kata:end
     }
 
     private double[] denseKernel() {

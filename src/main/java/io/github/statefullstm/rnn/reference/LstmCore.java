@@ -37,22 +37,7 @@ final class LstmCore {
         for (int row = 0; row < tape.rows; row++) {
             for (int step = 0; step < tape.steps; step++) {
                 preActivations(p, inputs[row][step], tape.h, tape.stateAt(row, step));
-                int g = tape.gatesAt(row, step);
-                int prev = tape.stateAt(row, step);
-                int next = tape.stateAt(row, step + 1);
-                for (int j = 0; j < u; j++) {
-                    double in = gate(z[j]);
-                    double forget = gate(z[u + j]);
-                    double candidate = Math.tanh(z[2 * u + j]);
-                    double out = gate(z[3 * u + j]);
-                    double c = forget * tape.c[prev + j] + in * candidate;
-                    tape.gates[g + j] = in;
-                    tape.gates[g + u + j] = forget;
-                    tape.gates[g + 2 * u + j] = candidate;
-                    tape.gates[g + 3 * u + j] = out;
-                    tape.c[next + j] = c;
-                    tape.h[next + j] = out * Math.tanh(c);
-                }
+                cell(tape, tape.gatesAt(row, step), tape.stateAt(row, step), tape.stateAt(row, step + 1));
             }
             double logit = p[layout.denseBias()];
             int last = tape.stateAt(row, tape.steps);
@@ -61,6 +46,29 @@ final class LstmCore {
             }
             tape.logits[row] = logit;
         }
+    }
+
+    /**
+     * One step of the cell, from the pre-activations in {@link #z} (blocks i, f, c, o of {@code units} each) and the
+     * state at {@code prev}: records the four gate values at {@code g} and the new h and c at {@code next}.
+     */
+    private void cell(Tape tape, int g, int prev, int next) {
+        // kata:begin cell
+        int u = layout.units();
+        for (int j = 0; j < u; j++) {
+            double in = gate(z[j]);
+            double forget = gate(z[u + j]);
+            double candidate = Math.tanh(z[2 * u + j]);
+            double out = gate(z[3 * u + j]);
+            double c = forget * tape.c[prev + j] + in * candidate;
+            tape.gates[g + j] = in;
+            tape.gates[g + u + j] = forget;
+            tape.gates[g + 2 * u + j] = candidate;
+            tape.gates[g + 3 * u + j] = out;
+            tape.c[next + j] = c;
+            tape.h[next + j] = out * Math.tanh(c);
+        }
+        // kata:end
     }
 
     /** z = bias + x · kernel + h · recurrentKernel, into the scratch {@link #z}. */

@@ -94,19 +94,23 @@ final class ReferenceModel implements LstmModel {
 
     @Override
     public void resetStates() {
+        // kata:begin bookkeeping
         for (int row = 0; row < carriedH.length; row++) {
             Arrays.fill(carriedH[row], 0);
             Arrays.fill(carriedC[row], 0);
         }
+        // kata:end
     }
 
     @Override
     public void resetStates(LstmState initial) {
         CallChecks.initialState(initial, config);
+        // kata:begin bookkeeping
         for (int row = 0; row < carriedH.length; row++) {
             carriedH[row] = initial.h(row);
             carriedC[row] = initial.c(row);
         }
+        // kata:end
     }
 
     @Override
@@ -151,12 +155,19 @@ final class ReferenceModel implements LstmModel {
         tape.resize(inputs.length, inputs[0].length);
         for (int row = 0; row < inputs.length; row++) {
             if (config.stateful()) {
-                tape.setIncoming(row, carriedH[row], carriedC[row]);
+                startFromCarriedState(row);
             } else {
                 tape.clearIncoming(row);
             }
         }
         core.forward(params, inputs, tape);
+    }
+
+    /** A stateful row starts where the same row of the previous batch ended, or from zeros after a reset. */
+    private void startFromCarriedState(int row) {
+        // kata:begin bookkeeping
+        tape.setIncoming(row, carriedH[row], carriedC[row]);
+        // kata:end
     }
 
     private void keepFinalStates() {
@@ -167,9 +178,16 @@ final class ReferenceModel implements LstmModel {
         for (int row = 0; row < tape.rows; row++) {
             tape.copyFinal(row, finalH[row], finalC[row]);
             if (config.stateful()) {
-                tape.copyFinal(row, carriedH[row], carriedC[row]);
+                carryFinalState(row);
             }
         }
+    }
+
+    /** What a stateful row leaves behind for the same row of the next batch. */
+    private void carryFinalState(int row) {
+        // kata:begin bookkeeping
+        tape.copyFinal(row, carriedH[row], carriedC[row]);
+        // kata:end
     }
 
     /** Mean binary cross-entropy and accuracy of the forward pass in the tape. */

@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn.dl4j;
 
 import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.KerasEquations;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.LstmState;

@@ -1,23 +1,20 @@
-package io.github.statefullstm.rnn.dl4j;
-
-import io.github.statefullstm.rnn.GateActivation;
-import io.github.statefullstm.rnn.LstmState;
-import io.github.statefullstm.rnn.LstmWeights;
+package io.github.statefullstm.rnn;
 
 /**
  * The canonical LSTM equations written out by hand, straight from {@link LstmWeights}' documentation, in double
- * precision: the independent side of the checks that DL4J's parameter mapping and state handling are right.
+ * precision: the independent side of the checks that each engine's forward pass, parameter mapping and state handling
+ * are right.
  */
-final class KerasEquations {
+public final class KerasEquations {
 
     /** Probabilities at the last step and the final state of a forward pass. */
-    record Forward(double[] probabilities, LstmState finalState) {
+    public record Forward(double[] probabilities, LstmState finalState) {
     }
 
     private KerasEquations() {
     }
 
-    static Forward forward(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial) {
+    public static Forward forward(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial) {
         int units = w.units();
         int rows = inputs.length;
         double[][] kernel = w.kernel();
