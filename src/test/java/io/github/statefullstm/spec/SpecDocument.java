@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * The claims written in {@code specs/*.md}. Each claim is a heading {@code ### ID — sentence} followed by a
  * {@code **Verified by.**} line listing the tests in backticks, as {@code Class#method} or {@code Class}.
  */
-record SpecDocument(Path file, List<SpecClaim> claims) {
+public record SpecDocument(Path file, List<SpecClaim> claims) {
 
     /** One claim as written: its ID, its heading's sentence, and the tests the spec names for it. */
-    record SpecClaim(String id, String title, Path file, Set<String> verifiedBy) {
+    public record SpecClaim(String id, String title, Path file, Set<String> verifiedBy) {
     }
 
     static final Path SPECS = Path.of("specs");
@@ -27,7 +27,7 @@ record SpecDocument(Path file, List<SpecClaim> claims) {
     private static final Pattern VERIFIED_BY = Pattern.compile("^\\*\\*Verified by\\.\\*\\*(.*)$");
     private static final Pattern TEST_REFERENCE = Pattern.compile("`([A-Za-z0-9_$]+(?:#[A-Za-z0-9_]+)?)`");
 
-    static List<SpecDocument> all() {
+    public static List<SpecDocument> all() {
         try (Stream<Path> files = Files.list(SPECS)) {
             return files.filter(f -> f.toString().endsWith(".md")).filter(f -> !f.getFileName().toString()
                     .equals("README.md")).sorted().map(SpecDocument::read).toList();

@@ -1,0 +1,95 @@
+package io.github.statefullstm.kata;
+
+import io.github.statefullstm.spec.SpecDocument;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * What the learner reads after a run: one line per passed step; for the first failing step, what to write, each failing
+ * claim with its sentence, its spec file, the first test that fails it (the smallest failing sample of a property, or
+ * an example's expected and actual) and its hints so far; and, when every step passes, what to read next.
+ */
+final class Feedback {
+
+    /** More failing tests of one claim add nothing a learner can use before the first is fixed. */
+    private static final int TESTS_SHOWN_PER_CLAIM = 1;
+
+    private final Map<String, SpecDocument.SpecClaim> claims;
+    private final StringBuilder out = new StringBuilder();
+
+    Feedback(List<SpecDocument> specs) {
+        this.claims = specs.stream().flatMap(d -> d.claims().stream())
+                .collect(Collectors.toMap(SpecDocument.SpecClaim::id, c -> c, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    Feedback line(String text) {
+        out.append(text).append('\n');
+        return this;
+    }
+
+    void passed(KataPath.Step step, StepRunner.StepOutcome outcome) {
+        line(String.format(Locale.ROOT, "  passed  %s  %s  (%d claims, %d tests, %.1f s)", step.label(), step.title(),
+                step.claims().size(), outcome.tests().size(), outcome.seconds()));
+    }
+
+    /**
+     * The failing step in full. {@code hintLevel} gives, for a failing claim, how many of its hints to show, and
+     * records that it failed once more.
+     */
+    void failed(KataPath.Step step, StepRunner.StepOutcome outcome, List<MarkedSource.MarkedFile> files,
+                Path workspaceSources, ToIntFunction<String> hintLevel) {
+        line("");
+        line("FAILED  " + step.label() + ": " + step.title());
+        line("  Write: " + step.task() + ".");
+        for (MarkedSource.MarkedFile file : files) {
+            if (!file.steps().contains(step.id())) {
+                continue;
+            }
+            String methods = file.regions().stream().filter(r -> r.step().equals(step.id()))
+                    .map(MarkedSource.Region::methodName).distinct().collect(Collectors.joining(", "));
+            line("    " + methods);
+            line("    in " + workspaceSources.resolve(file.path()));
+        }
+        for (String claim : step.claims()) {
+            List<StepRunner.TestOutcome> failing = outcome.tests().stream()
+                    .filter(t -> !t.passed() && t.claims().contains(claim)).toList();
+            if (failing.isEmpty()) {
+                continue;
+            }
+            SpecDocument.SpecClaim spec = claims.get(claim);
+            line("");
+            line("  " + claim + "  " + (spec == null ? "" : spec.title() + "  (read " + spec.file() + ")"));
+            for (StepRunner.TestOutcome test : failing.subList(0, Math.min(TESTS_SHOWN_PER_CLAIM, failing.size()))) {
+                line("    fails: " + test.ranAs() + "#" + test.test().substring(test.test().indexOf('#') + 1));
+                line(indent(test.failure(), "      "));
+                if (test.sample() != null) {
+                    line("      smallest failing sample:");
+                    line(indent(test.sample(), "        "));
+                }
+            }
+            if (failing.size() > TESTS_SHOWN_PER_CLAIM) {
+                line("    (and " + (failing.size() - TESTS_SHOWN_PER_CLAIM) + " more tests of " + claim + ")");
+            }
+            int level = hintLevel.applyAsInt(claim);
+            List<String> hints = step.hints().get(claim);
+            for (int i = 0; i < level; i++) {
+                line("    hint " + (i + 1) + " of " + hints.size() + ": " + hints.get(i));
+            }
+        }
+        line("");
+        line("  Run the kata again after each change: each run that fails a claim again shows its next hint.");
+    }
+
+    String text() {
+        return out.toString();
+    }
+
+    private static String indent(String text, String prefix) {
+        return text.lines().map(l -> prefix + l).collect(Collectors.joining("\n"));
+    }
+}
