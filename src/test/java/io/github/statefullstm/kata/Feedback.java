@@ -33,8 +33,8 @@ final class Feedback {
     }
 
     void passed(KataPath.Step step, StepRunner.StepOutcome outcome) {
-        line(String.format(Locale.ROOT, "  passed  %s  %s  (%d claims, %d tests, %.1f s)", step.label(), step.title(),
-                step.claims().size(), outcome.tests().size(), outcome.seconds()));
+        line(String.format(Locale.ROOT, "  passed  %s  %s  (%s, %s, %.1f s)", step.label(), step.title(),
+                count(step.claims().size(), "claim"), count(outcome.tests().size(), "test"), outcome.seconds()));
     }
 
     /**
@@ -73,7 +73,7 @@ final class Feedback {
                 }
             }
             if (failing.size() > TESTS_SHOWN_PER_CLAIM) {
-                line("    (and " + (failing.size() - TESTS_SHOWN_PER_CLAIM) + " more tests of " + claim + ")");
+                line("    (and " + count(failing.size() - TESTS_SHOWN_PER_CLAIM, "more test") + " of " + claim + ")");
             }
             int level = hintLevel.applyAsInt(claim);
             List<String> hints = step.hints().get(claim);
@@ -87,6 +87,10 @@ final class Feedback {
 
     String text() {
         return out.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String indent(String text, String prefix) {

@@ -83,7 +83,21 @@ public final class Kata {
     }
 
     public static void main(String[] args) {
-        System.out.print(run(System::getProperty));
+        try {
+            System.out.print(run(System::getProperty));
+        } catch (RuntimeException unexpected) {
+            // Not the learner's doing: one line for them, the whole story in a file for whoever fixes the kata.
+            Path log = BUILD.resolve("kata-failure.log");
+            try {
+                java.nio.file.Files.createDirectories(BUILD);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                unexpected.printStackTrace(new java.io.PrintWriter(trace));
+                java.nio.file.Files.writeString(log, trace.toString());
+            } catch (IOException e) {
+                unexpected.addSuppressed(e);
+            }
+            System.out.println("kata: an unexpected failure (" + unexpected + "); the details are in " + log);
+        }
     }
 
     /** Runs the kata and returns what the learner reads. */

@@ -54,7 +54,7 @@ final class KataPath {
     static final String READ_NEXT = """
             Every step passes: you have rewritten the core of the library, and its own claims agree.
             Read next:
-              reports/README.md         the post's experiments on your kind of code, beside the post's figures
+              reports/README.md         the post's experiments, trained on this code, beside the post's figures
               reports/dl4j-tbptt.md     why DL4J's own truncated BPTT cannot learn the post's task, and a fix
               specs/README.md           every claim of the project, and the tests that hold it
             """;
@@ -87,227 +87,221 @@ final class KataPath {
                                     "The post's windows overlap: window k holds steps k .. k + w - 1.",
                                     "The window at offset k starts at k * stride and holds steps start .. start +"
                                             + " length - 1, nothing more."))),
-                    new Step(2, "per-step", "One step at a time",
-                            "turn every sequence into one-step samples, and mark where the state must be reset",
-                            false, ordered(
-                                    "STEP-1", List.of(
-                                            "A sequence of length T becomes T samples of one step each.",
-                                            "The post: \"split each sequence Xi (of length 20) into elements of size 1"
-                                                    + " and feed them to the LSTM ... For each element, we associate"
-                                                    + " the related target Yi.\"",
-                                            "For each sequence and each t: new Sample(sequence, t, new double[]"
-                                                    + " {task.step(sequence, t)}, task.target(sequence))."),
-                                    "STEP-2", List.of(
-                                            "Mark a reset after the last step of every sequence, and nowhere else.",
-                                            "The post: \"Once the sequence is over, we manually reset the states of the"
-                                                    + " LSTM to have a clean setup for the next one.\"",
-                                            "resetAfter[i] is true exactly when sample i is step T - 1 of its"
-                                                    + " sequence."),
-                                    "STEP-3", List.of(
-                                            "The feed must be reversible: toTask() reads the steps between two resets"
-                                                    + " as one sequence.",
-                                            "The post: \"The operation is not destructive but reversible.\"",
-                                            "Samples go sequence by sequence, step by step, with the reset marker on"
-                                                    + " the last step of each."))),
-                    new Step(3, "plans", "Batch plans",
-                            "lay samples out in batches: stateless, stateful in order, one step at a time, and"
-                                    + " sequences kept on their rows",
-                            false, ordered(
-                                    "PLAN-1", List.of(
-                                            "Every sample appears in exactly one row of exactly one batch.",
-                                            "The post fits with shuffle=False: samples in order, batch_size at a time.",
-                                            "Batch k holds samples k * B .. (k + 1) * B - 1; the last stateless batch"
-                                                    + " may be shorter. The side-by-side plan puts chunk j of sequence"
-                                                    + " g * B + i on row i of batch j of group g."),
-                                    "PLAN-2", List.of(
-                                            "A stateful batch always has exactly B rows.",
-                                            "The post builds its stateful model with batch_input_shape=(batch_size,"
-                                                    + " ...): the batch size is part of the model.",
-                                            "Stateful plans make sampleCount / B batches of B rows; each group of the"
-                                                    + " side-by-side plan makes one batch of B rows per chunk."))),
-                    new Step(4, "lineage", "State lineage: row i goes to row i",
-                            "say where each row's initial state comes from",
-                            false, ordered(
-                                    "LINE-1", List.of(
-                                            "A row's state can only come from the same row of the batch before.",
-                                            "The post: \"the states of the current batch will be propagated to the next"
-                                                    + " batch (at index i).\"",
-                                            "predecessor(k, i) is (k - 1, i), unless the plan is stateless, batch k"
-                                                    + " resets, or k is 0."),
-                                    "LINE-2", List.of(
-                                            "In a stateless plan nothing is carried: no slot has a predecessor.",
-                                            "The post: \"sequences Y[1] and Y[2] will never have something in common"
-                                                    + " (whatever stateful=False or stateful=True).\"",
-                                            "Return Optional.empty() when !plan.stateful()."),
-                                    "LINE-3", List.of(
-                                            "Follow the post's stateful windows: what does row i hold in the next"
-                                                    + " batch?",
-                                            "The post's stateful windows: \"Activating the statefulness of the model does"
-                                                    + " not help at all\".",
-                                            "With B = 110 windows in order, row i of the next batch holds a window of"
-                                                    + " another sequence, 10 sequences on: the lineage must link them."),
-                                    "LINE-4", List.of(
-                                            "In the side-by-side plan a sequence stays on its row from reset to"
-                                                    + " reset.",
-                                            "The post: \"enforce that the full sequence is preserved through the"
-                                                    + " batches\".",
-                                            "A reset before the batch (batch.resetBefore()) means no predecessor;"
-                                                    + " otherwise (k - 1, i)."),
-                                    "LINE-5", List.of(
-                                            "One step at a time, a step's history is its sequence so far.",
-                                            "The post: \"because the batch_size=1, we are sure that the state of the"
-                                                    + " last element will be used as input to the current element.\"",
-                                            "history() walks predecessor() back: stop at a reset, and at batch 0."))),
-                    new Step(5, "ceiling", "The information ceiling",
-                            "compute the best accuracy any model can reach on a plan, exactly and in closed form",
-                            false, ordered(
-                                    "CEIL-1", List.of(
-                                            "Samples with the same history since the last zero state get the same"
-                                                    + " answer: group them, and count each group's majority.",
-                                            "The post's windowed runs sit at 0.5455: a window that misses step 0 is all"
-                                                    + " zeros, whatever its target.",
-                                            "Walk the plan batch by batch; per row, continue the carried trie node"
-                                                    + " (stateful and no reset) or start from EMPTY; add the sample's"
-                                                    + " steps; count targets per final node; sum max(count0, count1)."),
-                                    "CEIL-2", List.of(
-                                            "Of the m windows of a sequence only the first holds step 0.",
-                                            "The post's stateless windows: validation accuracy 0.5455, which is 6/11.",
-                                            "(n1 + max(m * n0, (m - 1) * n1)) / (m * N) with m = (T - w) / s + 1,"
-                                                    + " as a Ceiling(reachable, samples)."),
-                                    "CEIL-3", List.of(
-                                            "A ceiling is a count of right answers: between the majority and all.",
-                                            "The post's stateless runs sit near 0.5: no worse than always saying the"
-                                                    + " majority class.",
-                                            "Count samples, not batches, and count each sample once."),
-                                    "CEIL-4", List.of(
-                                            "A history that reaches step 0 tells the targets apart.",
-                                            "The post, one step at a time, stateful: test accuracy 1.0.",
-                                            "Carry the trie node per row from batch to batch unless the batch resets:"
-                                                    + " carried[row] = node."))),
-                    new Step(6, "runner", "Running a plan through a model",
-                            "feed a plan's batches to a model in order, with its resets, and evaluate without"
-                                    + " disturbing the carried state",
-                            false, ordered(
-                                    "TRAIN-1", List.of(
-                                            "One model call per batch, in the plan's order, with resetStates() where"
-                                                    + " the plan resets.",
-                                            "The post: \"model.reset_states()\" after each sequence, and"
-                                                    + " \"train_on_batch\" for every element.",
-                                            "For each batch: if plan.stateful() && batch.resetBefore(),"
-                                                    + " model.resetStates(); build the rows' steps and targets; call"
-                                                    + " trainOnBatch or testOnBatch."),
-                                    "TRAIN-2", List.of(
-                                            "The epoch's figures are averages over rows, not over batches.",
-                                            "Keras prints running averages, weighted by the size of each batch.",
-                                            "Keep sums of loss * rows and accuracy * rows, divide by the rows seen;"
-                                                    + " report to the listener after every batch."),
-                                    "TRAIN-3", List.of(
-                                            "Evaluation runs the model forward, which moves a stateful model's state:"
-                                                    + " put it back.",
-                                            "The post evaluates in the middle of training, between epochs.",
-                                            "Take model.states() before, run, then model.resetStates(carried) when the"
-                                                    + " model is stateful."))),
-                    new Step(7, "cell", "The LSTM cell's equations",
-                            "compute one step of the cell: the four gates, the new cell state and the new output",
-                            false, ordered(
-                                    "REF-6", List.of(
-                                            "The pre-activations z are given in blocks i, f, c, o of units each; apply"
-                                                    + " the gate function to i, f, o and tanh to c.",
-                                            "Keras' LSTM: c = f * c_prev + i * tanh(z_c); h = o * tanh(c).",
-                                            "For each unit j: in = gate(z[j]), forget = gate(z[u + j]), candidate ="
-                                                    + " tanh(z[2u + j]), out = gate(z[3u + j]); store them in"
-                                                    + " tape.gates[g + block * u + j], and c, h at tape.c/h[next + j]."))),
-                    new Step(8, "bookkeeping", "The reference LSTM's state bookkeeping",
-                            "say what a stateful batch starts from, what it leaves behind, and what a reset does",
-                            false, ordered(
-                                    "STATE-1", List.of(
-                                            "Each row starts from its own carried state, and leaves its own.",
-                                            "The post: \"Within a batch, each sequence has its OWN states.\"",
-                                            "Row r reads carriedH[r], carriedC[r] and writes them back: never another"
-                                                    + " row's."),
-                                    "STATE-2", List.of(
-                                            "After a stateful batch, row i's final state is row i's next start.",
-                                            "The post: \"the states of the current batch will be propagated to the next"
-                                                    + " batch (at index i).\"",
-                                            "startFromCarriedState: tape.setIncoming(row, carriedH[row],"
-                                                    + " carriedC[row]); carryFinalState: tape.copyFinal(row,"
-                                                    + " carriedH[row], carriedC[row])."),
-                                    "STATE-3", List.of(
-                                            "A reset makes the next batch start from zeros, on every row.",
-                                            "The post: \"we manually reset the states of the LSTM to have a clean"
-                                                    + " setup for the next one.\"",
-                                            "resetStates() fills every carried row with 0; resetStates(initial) copies"
-                                                    + " initial.h(row) and initial.c(row) in."),
-                                    "STATE-4", List.of(
-                                            "Feeding a sequence in chunks must equal feeding it whole: the carried"
-                                                    + " state is the whole link between chunks.",
-                                            "The post: \"It's important that X[0:9] comes before X[10:19] to keep the"
-                                                    + " time axis value.\"",
-                                            "Carry both h and c, exactly as the last step left them."),
-                                    "STATE-5", List.of(
-                                            "Only a stateful model carries anything.",
-                                            "The post: \"stateful=False ... You're in the default Keras setup\": every"
-                                                    + " batch starts fresh.",
-                                            "Stateless rows are cleared by forward() already; your code runs for"
-                                                    + " stateful models only."),
-                                    "STATE-6", List.of(
-                                            "Training carries the state its forward pass produced, and the gradient"
-                                                    + " treats the incoming state as a constant.",
-                                            "The post: \"The gradient is always computed at the end of each batch.\"",
-                                            "trainOnBatch keeps the final states of the forward pass, made with the"
-                                                    + " weights before the update; gradientOnBatch keeps nothing."),
-                                    "STATE-7", List.of(
-                                            "A refused call changes nothing: the checks come before any state moves.",
-                                            "Keras raises before it runs a batch of the wrong shape.",
-                                            "Leave the argument checks where they are, before your code."),
-                                    "REF-1", List.of(
-                                            "The gradient from a carried state must treat that state as a constant.",
-                                            "The post: \"The gradient is always computed at the end of each batch.\"",
-                                            "The backward pass is given; it needs the forward pass to start from the"
-                                                    + " carried state and leave it untouched."))),
-                    new Step(9, "dl4j", "Keras-style stateful training on DL4J",
-                            "make DL4J carry state as Keras does: start from the carried state, stop the gradient at the"
-                                    + " batch, carry the pre-update final state, reset to zeros",
-                            true, ordered(
-                                    "DL4J-2", List.of(
-                                            "A stateful model starts each batch from its carried state; a stateless one"
-                                                    + " from zeros (an empty map is DL4J's zeros).",
-                                            "The post: \"the states of the current batch will be propagated to the next"
-                                                    + " batch (at index i).\"",
-                                            "startingState(): stateful ? a copy of carried : an empty map; advance():"
-                                                    + " keep lastFinal and lastRows, and carried = finalState when"
-                                                    + " stateful; resetStates(): carried = an empty map."),
-                                    "DL4J-3", List.of(
-                                            "The gradient starts from the carried state, held constant.",
-                                            "The post: \"The gradient is always computed at the end of each batch.\"",
-                                            "computeGradient is given: it reads startingState(), so that must be the"
-                                                    + " carried state when stateful."),
-                                    "DL4J-4", List.of(
-                                            "One update per call: the gradient, one Adam step, then carry the state the"
-                                                    + " forward pass produced.",
-                                            "Keras' train_on_batch: one update, the loss of the forward pass, the state"
-                                                    + " from before the update.",
-                                            "pass = computeGradient(...); step = network.getFlattenedGradients();"
-                                                    + " adam.applyUpdater(step, iteration, 0);"
-                                                    + " network.params().subi(step.reshape(network.numParams()));"
-                                                    + " iteration++; advance(pass.finalState(), rows); return the"
-                                                    + " score of pass.probabilities()."),
-                                    "DL4J-9", List.of(
-                                            "DL4J must agree with the reference you wrote: the same outputs, states,"
-                                                    + " gradients and Adam step.",
-                                            "Keras semantics, as the reference engine computes them exactly.",
-                                            "Subtract the Adam step from the parameters (subi), after applyUpdater has"
-                                                    + " turned the gradient into the step in place."),
-                                    "STATE-2", List.of(
-                                            "Row i's final state must become row i's next start, on DL4J too.",
-                                            "The post: \"the states of the current batch will be propagated to the next"
-                                                    + " batch (at index i).\"",
-                                            "advance() sets carried = finalState when the model is stateful."),
-                                    "STATE-6", List.of(
-                                            "Training leaves the state its forward pass produced.",
-                                            "The post: \"The gradient is always computed at the end of each batch.\"",
-                                            "Carry pass.finalState(), computed before the update, not a new forward"
-                                                    + " pass with the new weights."))));
+            new Step(2, "per-step", "One step at a time",
+                    "turn every sequence into one-step samples, and mark where the state must be reset",
+                    false, ordered(
+                            "STEP-1", List.of(
+                                    "A sequence of length T becomes T samples of one step each.",
+                                    "The post: \"split each sequence Xi (of length 20) into elements of size 1"
+                                            + " and feed them to the LSTM ... For each element, we associate"
+                                            + " the related target Yi.\"",
+                                    "For each sequence and each t: new Sample(sequence, t, new double[]"
+                                            + " {task.step(sequence, t)}, task.target(sequence))."),
+                            "STEP-2", List.of(
+                                    "Mark a reset after the last step of every sequence, and nowhere else.",
+                                    "The post: \"Once the sequence is over, we manually reset the states of the"
+                                            + " LSTM to have a clean setup for the next one.\"",
+                                    "resetAfter[i] is true exactly when sample i is step T - 1 of its"
+                                            + " sequence."),
+                            "STEP-3", List.of(
+                                    "The feed must be reversible: toTask() reads the steps between two resets"
+                                            + " as one sequence.",
+                                    "The post: \"The operation is not destructive but reversible.\"",
+                                    "Samples go sequence by sequence, step by step, with the reset marker on"
+                                            + " the last step of each."))),
+            new Step(3, "plans", "Batch plans",
+                    "lay samples out in batches: stateless, stateful in order, one step at a time, and"
+                            + " sequences kept on their rows",
+                    false, ordered(
+                            "PLAN-1", List.of(
+                                    "Every sample appears in exactly one row of exactly one batch.",
+                                    "The post fits with shuffle=False: samples in order, batch_size at a time.",
+                                    "Batch k holds samples k * B .. (k + 1) * B - 1; the last stateless batch"
+                                            + " may be shorter. The side-by-side plan puts chunk j of sequence"
+                                            + " g * B + i on row i of batch j of group g."),
+                            "PLAN-2", List.of(
+                                    "A stateful batch always has exactly B rows.",
+                                    "The post builds its stateful model with batch_input_shape=(batch_size,"
+                                            + " ...): the batch size is part of the model.",
+                                    "Stateful plans make sampleCount / B batches of B rows; each group of the"
+                                            + " side-by-side plan makes one batch of B rows per chunk."))),
+            new Step(4, "lineage", "State lineage: row i goes to row i",
+                    "say where each row's initial state comes from",
+                    false, ordered(
+                            "LINE-1", List.of(
+                                    "A row's state can only come from the same row of the batch before.",
+                                    "The post: \"the states of the current batch will be propagated to the next"
+                                            + " batch (at index i).\"",
+                                    "predecessor(k, i) is (k - 1, i), unless the plan is stateless, batch k"
+                                            + " resets, or k is 0."),
+                            "LINE-2", List.of(
+                                    "In a stateless plan nothing is carried: no slot has a predecessor.",
+                                    "The post: \"sequences Y[1] and Y[2] will never have something in common"
+                                            + " (whatever stateful=False or stateful=True).\"",
+                                    "Return Optional.empty() when !plan.stateful()."),
+                            "LINE-3", List.of(
+                                    "Follow the post's stateful windows: what does row i hold in the next"
+                                            + " batch?",
+                                    "The post's stateful windows: \"Activating the statefulness of the model does"
+                                            + " not help at all\".",
+                                    "With B = 110 windows in order, row i of the next batch holds a window of"
+                                            + " another sequence, 10 sequences on: the lineage must link them."),
+                            "LINE-4", List.of(
+                                    "In the side-by-side plan a sequence stays on its row from reset to"
+                                            + " reset.",
+                                    "The post: \"enforce that the full sequence is preserved through the"
+                                            + " batches\".",
+                                    "A reset before the batch (batch.resetBefore()) means no predecessor;"
+                                            + " otherwise (k - 1, i)."),
+                            "LINE-5", List.of(
+                                    "One step at a time, a step's history is its sequence so far.",
+                                    "The post: \"because the batch_size=1, we are sure that the state of the"
+                                            + " last element will be used as input to the current element.\"",
+                                    "history() walks predecessor() back: stop at a reset, and at batch 0."))),
+            new Step(5, "ceiling", "The information ceiling",
+                    "compute the best accuracy any model can reach on a plan, exactly and in closed form",
+                    false, ordered(
+                            "CEIL-1", List.of(
+                                    "Samples with the same history since the last zero state get the same"
+                                            + " answer: group them, and count each group's majority.",
+                                    "The post's windowed runs sit at 0.5455: a window that misses step 0 is all"
+                                            + " zeros, whatever its target.",
+                                    "Walk the plan batch by batch; per row, continue the carried trie node"
+                                            + " (stateful and no reset) or start from EMPTY; add the sample's"
+                                            + " steps; count targets per final node; sum max(count0, count1)."),
+                            "CEIL-2", List.of(
+                                    "Of the m windows of a sequence only the first holds step 0.",
+                                    "The post's stateless windows: validation accuracy 0.5455, which is 6/11.",
+                                    "(n1 + max(m * n0, (m - 1) * n1)) / (m * N) with m = (T - w) / s + 1,"
+                                            + " as a Ceiling(reachable, samples)."),
+                            "CEIL-3", List.of(
+                                    "A ceiling is a count of right answers: between the majority and all.",
+                                    "The post's stateless runs sit near 0.5: no worse than always saying the"
+                                            + " majority class.",
+                                    "Count samples, not batches, and count each sample once."),
+                            "CEIL-4", List.of(
+                                    "A history that reaches step 0 tells the targets apart.",
+                                    "The post, one step at a time, stateful: test accuracy 1.0.",
+                                    "Carry the trie node per row from batch to batch unless the batch resets:"
+                                            + " carried[row] = node."))),
+            new Step(6, "runner", "Running a plan through a model",
+                    "feed a plan's batches to a model in order, with its resets, and evaluate without"
+                            + " disturbing the carried state",
+                    false, ordered(
+                            "TRAIN-1", List.of(
+                                    "One model call per batch, in the plan's order, with resetStates() where"
+                                            + " the plan resets.",
+                                    "The post: \"model.reset_states()\" after each sequence, and"
+                                            + " \"train_on_batch\" for every element.",
+                                    "For each batch: if plan.stateful() && batch.resetBefore(),"
+                                            + " model.resetStates(); build the rows' steps and targets; call"
+                                            + " trainOnBatch or testOnBatch."),
+                            "TRAIN-2", List.of(
+                                    "The epoch's figures are averages over rows, not over batches.",
+                                    "Keras prints running averages, weighted by the size of each batch.",
+                                    "Keep sums of loss * rows and accuracy * rows, divide by the rows seen;"
+                                            + " report to the listener after every batch."),
+                            "TRAIN-3", List.of(
+                                    "Evaluation runs the model forward, which moves a stateful model's state:"
+                                            + " put it back.",
+                                    "The post evaluates in the middle of training, between epochs.",
+                                    "Take model.states() before, run, then model.resetStates(carried) when the"
+                                            + " model is stateful."))),
+            new Step(7, "cell", "The LSTM cell's equations",
+                    "compute one step of the cell: the four gates, the new cell state and the new output",
+                    false, ordered(
+                            "REF-6", List.of(
+                                    "The pre-activations z are given in blocks i, f, c, o of units each; apply"
+                                            + " the gate function to i, f, o and tanh to c.",
+                                    "Keras' LSTM: c = f * c_prev + i * tanh(z_c); h = o * tanh(c).",
+                                    "For each unit j: in = gate(z[j]), forget = gate(z[u + j]), candidate ="
+                                            + " tanh(z[2u + j]), out = gate(z[3u + j]); store them in"
+                                            + " tape.gates[g + block * u + j], and c, h at tape.c/h[next + j]."))),
+            new Step(8, "bookkeeping", "The reference LSTM's state bookkeeping",
+                    "say what a stateful batch starts from, what it leaves behind, and what a reset does",
+                    false, ordered(
+                            "STATE-1", List.of(
+                                    "Each row starts from its own carried state, and leaves its own.",
+                                    "The post: \"Within a batch, each sequence has its OWN states.\"",
+                                    "Row r reads carriedH[r], carriedC[r] and writes them back: never another"
+                                            + " row's."),
+                            "STATE-2", List.of(
+                                    "After a stateful batch, row i's final state is row i's next start.",
+                                    "The post: \"the states of the current batch will be propagated to the next"
+                                            + " batch (at index i).\"",
+                                    "startFromCarriedState: tape.setIncoming(row, carriedH[row],"
+                                            + " carriedC[row]); carryFinalState: tape.copyFinal(row,"
+                                            + " carriedH[row], carriedC[row])."),
+                            "STATE-3", List.of(
+                                    "A reset makes the next batch start from zeros, on every row.",
+                                    "The post: \"we manually reset the states of the LSTM to have a clean"
+                                            + " setup for the next one.\"",
+                                    "resetStates() fills every carried row with 0; resetStates(initial) copies"
+                                            + " initial.h(row) and initial.c(row) in."),
+                            "STATE-4", List.of(
+                                    "Feeding a sequence in chunks must equal feeding it whole: the carried"
+                                            + " state is the whole link between chunks.",
+                                    "The post: \"It's important that X[0:9] comes before X[10:19] to keep the"
+                                            + " time axis value.\"",
+                                    "Carry both h and c, exactly as the last step left them."),
+                            "STATE-6", List.of(
+                                    "Training carries the state its forward pass produced, and the gradient"
+                                            + " treats the incoming state as a constant.",
+                                    "The post: \"The gradient is always computed at the end of each batch.\"",
+                                    "trainOnBatch keeps the final states of the forward pass, made with the"
+                                            + " weights before the update; gradientOnBatch keeps nothing."),
+                            "STATE-7", List.of(
+                                    "A refused call changes nothing: the checks come before any state moves.",
+                                    "Keras raises before it runs a batch of the wrong shape.",
+                                    "Leave the argument checks where they are, before your code."),
+                            "REF-1", List.of(
+                                    "The gradient from a carried state must treat that state as a constant.",
+                                    "The post: \"The gradient is always computed at the end of each batch.\"",
+                                    "The backward pass is given; it needs the forward pass to start from the"
+                                            + " carried state and leave it untouched."))),
+            new Step(9, "dl4j", "Keras-style stateful training on DL4J",
+                    "make DL4J carry state as Keras does: start from the carried state, stop the gradient at the"
+                            + " batch, carry the pre-update final state, reset to zeros",
+                    true, ordered(
+                            "DL4J-2", List.of(
+                                    "A stateful model starts each batch from its carried state; a stateless one"
+                                            + " from zeros (an empty map is DL4J's zeros).",
+                                    "The post: \"the states of the current batch will be propagated to the next"
+                                            + " batch (at index i).\"",
+                                    "startingState(): stateful ? a copy of carried : an empty map; advance():"
+                                            + " keep lastFinal and lastRows, and carried = finalState when"
+                                            + " stateful; resetStates(): carried = an empty map."),
+                            "DL4J-3", List.of(
+                                    "The gradient starts from the carried state, held constant.",
+                                    "The post: \"The gradient is always computed at the end of each batch.\"",
+                                    "computeGradient is given: it reads startingState(), so that must be the"
+                                            + " carried state when stateful."),
+                            "DL4J-4", List.of(
+                                    "One update per call: the gradient, one Adam step, then carry the state the"
+                                            + " forward pass produced.",
+                                    "Keras' train_on_batch: one update, the loss of the forward pass, the state"
+                                            + " from before the update.",
+                                    "pass = computeGradient(...); step = network.getFlattenedGradients();"
+                                            + " adam.applyUpdater(step, iteration, 0);"
+                                            + " network.params().subi(step.reshape(network.numParams()));"
+                                            + " iteration++; advance(pass.finalState(), rows); return the"
+                                            + " score of pass.probabilities()."),
+                            "DL4J-9", List.of(
+                                    "DL4J must agree with the reference you wrote: the same outputs, states,"
+                                            + " gradients and Adam step.",
+                                    "Keras semantics, as the reference engine computes them exactly.",
+                                    "Subtract the Adam step from the parameters (subi), after applyUpdater has"
+                                            + " turned the gradient into the step in place."),
+                            "STATE-2", List.of(
+                                    "Row i's final state must become row i's next start, on DL4J too.",
+                                    "The post: \"the states of the current batch will be propagated to the next"
+                                            + " batch (at index i).\"",
+                                    "advance() sets carried = finalState when the model is stateful."),
+                            "STATE-6", List.of(
+                                    "Training leaves the state its forward pass produced.",
+                                    "The post: \"The gradient is always computed at the end of each batch.\"",
+                                    "Carry pass.finalState(), computed before the update, not a new forward"
+                                            + " pass with the new weights."))));
 
     /** Keeps the hints in the order written: claims show in that order. */
     private static Map<String, List<String>> ordered(Object... claimsAndHints) {

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 final class Workspace {
 
     /** Written into the manifest; a workspace of another format is treated as made by an older kata. */
-    private static final String FORMAT = "1";
-    private static final String FORMAT_KEY = "format";
+    static final String FORMAT = "1";
+    static final String FORMAT_KEY = "format";
+    static final Path MANIFEST = Path.of(".kata", "manifest.properties");
 
     private final Path root;
     private final List<MarkedSource.MarkedFile> files;
@@ -158,7 +159,7 @@ final class Workspace {
 
     private Properties readManifest() {
         Properties manifest = new Properties();
-        Path file = meta().resolve("manifest.properties");
+        Path file = root.resolve(MANIFEST);
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 manifest.load(in);
@@ -170,7 +171,7 @@ final class Workspace {
     }
 
     private void writeManifest(Properties manifest) {
-        Path file = meta().resolve("manifest.properties");
+        Path file = root.resolve(MANIFEST);
         try {
             Files.createDirectories(meta());
             Path temporary = Files.createTempFile(meta(), "manifest", ".tmp");
