@@ -4,10 +4,8 @@ import io.github.statefullstm.spec.Claim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -41,16 +39,17 @@ class KataMessagesTest {
 
     @Property(tries = 30)
     @Claim("KATA-6")
-    void anUnknownStepIsNamedWithTheStepsThereAreAndTouchesNothing(@ForAll("stepsThatDoNotExist") String step)
-            throws IOException {
+    void anUnknownStepIsNamedWithTheStepsThereAreAndTouchesNothing(@ForAll("stepsThatDoNotExist") String step) {
         Statistics.label("kind").collect(step.matches("-?\\d+") ? "a number outside the path" : "not a number");
-        Path root = Files.createTempDirectory("kata-workspace").resolve("never-made");
-        for (String option : List.of("kata.step", "kata.reset")) {
-            String text = Kata.run(Map.of(option, step, "kata.workspace", root.toString())::get);
-            assertTrue(text.startsWith("kata: -D" + option + "=" + step + ": there is no such step; the steps are 1 to "
-                    + KataPath.steps().size()), text);
-            assertTrue(text.contains(KataPath.steps().get(0).title()), "the steps are listed: " + text);
-            assertFalse(Files.exists(root), "a refused run made the workspace");
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path().resolve("never-made");
+            for (String option : List.of("kata.step", "kata.reset")) {
+                String text = Kata.run(Map.of(option, step, "kata.workspace", root.toString())::get);
+                assertTrue(text.startsWith("kata: -D" + option + "=" + step + ": there is no such step; the steps are"
+                        + " 1 to " + KataPath.steps().size()), text);
+                assertTrue(text.contains(KataPath.steps().get(0).title()), "the steps are listed: " + text);
+                assertFalse(Files.exists(root), "a refused run made the workspace");
+            }
         }
     }
 
@@ -64,8 +63,8 @@ class KataMessagesTest {
     @Example
     @Claim("KATA-6")
     void aCompileErrorIsShownAsTheCompilersFileLineAndMessage() throws IOException {
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             Workspace workspace = new Workspace(root, MarkedSource.scan(MarkedSource.PRODUCTION));
             workspace.prepare();
             Path broken = workspace.fileOf(FIRST_FILE);
@@ -81,12 +80,6 @@ class KataMessagesTest {
             assertTrue(text.contains(broken + ":" + (at + 1) + ": error: ';' expected"), text);
             assertTrue(text.contains("throw new UnsupportedOperationException"), "the line itself: " + text);
             assertFalse(text.contains("\tat ") || text.contains("[ERROR]") || text.contains("Exception:"), text);
-        } finally {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -2,11 +2,8 @@ package io.github.statefullstm.kata;
 
 import io.github.statefullstm.spec.Claim;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,8 +21,8 @@ class KataSessionIT {
     @Test
     @Claim("KATA-7")
     void stepOneFailsWithAHintThenWritingItBringsStepTwo() throws IOException {
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             Map<String, String> options = Map.of("kata.workspace", root.toString());
 
             String first = Kata.run(options::get);
@@ -49,12 +46,6 @@ class KataSessionIT {
             assertTrue(written.contains("FAILED  " + SECOND.label() + ": " + SECOND.title()), written);
             assertTrue(written.contains("hint 3 of 3: " + SECOND.hints().get(SECOND.claims().get(0)).get(2)),
                     "-Dkata.hint=3 shows every hint at once: " + written);
-        } finally {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -85,14 +84,8 @@ final class WorkspaceCompiler {
     }
 
     private static void empty(Path folder) {
+        ScratchFolder.deleteTree(folder);
         try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> walk = Files.walk(folder)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,16 +60,14 @@ class WorkspaceProperties {
     @Example
     @Claim("KATA-5")
     void aNewWorkspaceHoldsEveryFileAsItsStub() throws IOException {
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             Workspace workspace = new Workspace(root, FILES);
             List<Workspace.Notice> notices = workspace.prepare();
             for (MarkedSource.MarkedFile file : FILES) {
                 assertEquals(Workspace.stubOf(file), Workspace.read(workspace.fileOf(file)), file.path().toString());
             }
             assertEquals(1, notices.size(), "one line says the workspace was created: " + notices);
-        } finally {
-            delete(root);
         }
     }
 
@@ -79,8 +76,8 @@ class WorkspaceProperties {
     void runningAgainKeepsEveryFileTheLearnerTouched(@ForAll("learnerEdits") Map<String, String> edits)
             throws IOException {
         Statistics.label("files edited").collect(edits.size());
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             Workspace workspace = new Workspace(root, FILES);
             workspace.prepare();
             edit(workspace, edits);
@@ -89,8 +86,6 @@ class WorkspaceProperties {
 
             assertEquals(List.of(), notices, "nothing to report when the kata has not changed");
             assertFiles(workspace, edits, Set.of());
-        } finally {
-            delete(root);
         }
     }
 
@@ -99,8 +94,8 @@ class WorkspaceProperties {
     void aResetReplacesOnlyItsStepsFilesAndKeepsTheLearnersVersionInABackup(
             @ForAll("editsAndResets") EditsAndReset run) throws IOException {
         Statistics.label("step reset").collect(run.step());
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             Workspace workspace = new Workspace(root, FILES);
             workspace.prepare();
             edit(workspace, run.edits());
@@ -116,16 +111,14 @@ class WorkspaceProperties {
                     assertEquals(List.of(learners), backups(root, reset), "the backup of " + reset);
                 }
             }
-        } finally {
-            delete(root);
         }
     }
 
     @Example
     @Claim("KATA-5")
     void aFileTheLearnerNeverTouchedFollowsANewerKataSilently() throws IOException {
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             MarkedSource.MarkedFile file = FILES.get(0);
             Workspace workspace = new Workspace(root, FILES);
             workspace.prepare();
@@ -137,16 +130,14 @@ class WorkspaceProperties {
 
             assertEquals(List.of(), notices, "nothing of the learner's was there to keep");
             assertEquals(Workspace.stubOf(file), Workspace.read(workspace.fileOf(file)));
-        } finally {
-            delete(root);
         }
     }
 
     @Example
     @Claim({"KATA-5", "KATA-6"})
     void aTouchedFileFromAnOlderKataIsKeptAndTheResetThatWouldReplaceItIsNamed() throws IOException {
-        Path root = Files.createTempDirectory("kata-workspace");
-        try {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
             MarkedSource.MarkedFile file = FILES.get(0);
             Workspace workspace = new Workspace(root, FILES);
             workspace.prepare();
@@ -161,8 +152,6 @@ class WorkspaceProperties {
             String notice = notices.get(0).text();
             assertTrue(notice.contains(file.path().getFileName().toString()) && notice.contains("older version")
                     && notice.contains("-Dkata.reset=" + Workspace.stepOf(file).number()), notice);
-        } finally {
-            delete(root);
         }
     }
 
@@ -203,11 +192,4 @@ class WorkspaceProperties {
         }
     }
 
-    private static void delete(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
