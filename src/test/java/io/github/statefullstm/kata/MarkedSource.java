@@ -23,6 +23,8 @@ final class MarkedSource {
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// kata:begin (\\S+)\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// kata:end\\s*$");
     /** Members sit four spaces in: the nearest such line above a region declares its method. */
+    /** The project's line length: a stub reads like the code around it. */
+    private static final int COMMENT_WIDTH = 120;
     private static final Pattern MEMBER = Pattern.compile("^ {4}(?![ /*@}]).*?(\\w+)\\s*\\(");
 
     /** A marked region: its step, the method it belongs to, and its marker lines (0-based). */
@@ -129,9 +131,28 @@ final class MarkedSource {
         KataPath.Step step = KataPath.stepWithId(region.step()).orElseThrow(() -> new IllegalArgumentException(
                 "region in " + region.methodName() + " names step '" + region.step() + "', which the path lacks"));
         String indent = region.indent();
-        return List.of(
-                indent + "// TODO kata " + step.label() + " (" + step.title() + "): " + step.task() + ".",
-                indent + "throw new UnsupportedOperationException(\"kata " + step.label() + ": write "
-                        + region.methodName() + "\");");
+        List<String> lines = new ArrayList<>();
+        lines.add(indent + "// TODO kata " + step.label() + ", " + step.title() + ":");
+        for (String line : wrap(step.task() + ".", COMMENT_WIDTH - indent.length() - "// ".length())) {
+            lines.add(indent + "// " + line);
+        }
+        lines.add(indent + "throw new UnsupportedOperationException(\"kata " + step.label() + ": write "
+                + region.methodName() + "\");");
+        return List.copyOf(lines);
+    }
+
+    /** Words on lines of at most {@code width} characters (a longer word gets a line of its own). */
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

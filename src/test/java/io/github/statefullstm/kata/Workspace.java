@@ -3,7 +3,6 @@ package io.github.statefullstm.kata;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,12 +172,9 @@ final class Workspace {
     private void writeManifest(Properties manifest) {
         Path file = root.resolve(MANIFEST);
         try {
-            Files.createDirectories(meta());
-            Path temporary = Files.createTempFile(meta(), "manifest", ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                manifest.store(out, "the stub each file was made from; do not edit");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            manifest.store(text, "the stub each file was made from; do not edit");
+            write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,7 +184,8 @@ final class Workspace {
     static void write(Path target, String text) {
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".kata", ".tmp");
+            // Named, not made by createTempFile, so that the file gets the usual permissions, not owner-only ones.
+            Path temporary = target.resolveSibling("." + target.getFileName() + ".kata-tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
