@@ -2,6 +2,7 @@ package io.github.statefullstm.rnn.dl4j;
 
 import io.github.statefullstm.rnn.BatchResult;
 import io.github.statefullstm.rnn.CallChecks;
+import io.github.statefullstm.rnn.KerasCrossEntropy;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
@@ -44,8 +45,6 @@ final class Dl4jLstmModel implements LstmModel {
     private static final String H = LSTM.STATE_KEY_PREV_ACTIVATION;
     private static final String C = LSTM.STATE_KEY_PREV_MEMCELL;
 
-    /** Keras clips probabilities to [eps, 1 - eps] inside binary cross-entropy (its backend epsilon, 1e-7). */
-    private static final double KERAS_EPSILON = 1e-7;
     /** Keras' accuracy rounds the probability; round(0.5) is 0 (half to even), so class 1 needs p > 0.5. */
     private static final double DECISION_THRESHOLD = 0.5;
 
@@ -213,8 +212,9 @@ final class Dl4jLstmModel implements LstmModel {
                 network.getParam(ParameterLayout.LSTM_RECURRENT_KERNEL), network.getParam(ParameterLayout.LSTM_BIAS),
                 start.get(H), start.get(C));
         // The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
-        // dLoss/dLogit = (p - y) / rows per row for the mean loss, so the head's gradient is the sum over rows of
-        // that times h_T, and of that alone; the error reaching the LSTM is that times the head's kernel, at h_T.
+        // dLoss/dLogit = (p - y) / rows per row for the mean loss (0 for a row Keras clips), so the head's gradient
+        // is the sum over rows of that times h_T, and of that alone; the error reaching the LSTM is that times the
+        // head's kernel, at h_T.
         double[][] lastH = last.finalH().toDoubleMatrix();
         double[] kernel = denseKernel();
         double[] probabilities = denseHead(lastH, kernel);
@@ -223,7 +223,7 @@ final class Dl4jLstmModel implements LstmModel {
         double biasGradient = 0;
         double[] kernelGradient = new double[units];
         for (int row = 0; row < rows; row++) {
-            double error = (probabilities[row] - targets[row]) / rows;
+            double error = KerasCrossEntropy.logitGradient(probabilities[row], targets[row]) / rows;
             biasGradient += error;
             for (int unit = 0; unit < units; unit++) {
                 hError[row][unit] = error * kernel[unit];
@@ -280,7 +280,7 @@ final class Dl4jLstmModel implements LstmModel {
             for (int unit = 0; unit < units; unit++) {
                 z += lastH[row][unit] * kernel[unit];
             }
-            probabilities[row] = 1 / (1 + Math.exp(-z));
+            probabilities[row] = KerasCrossEntropy.sigmoid(z);
         }
         return probabilities;
     }
@@ -289,8 +289,7 @@ final class Dl4jLstmModel implements LstmModel {
         double loss = 0;
         int correct = 0;
         for (int row = 0; row < probabilities.length; row++) {
-            double p = Math.min(1 - KERAS_EPSILON, Math.max(KERAS_EPSILON, probabilities[row]));
-            loss -= targets[row] * Math.log(p) + (1 - targets[row]) * Math.log(1 - p);
+            loss += KerasCrossEntropy.loss(probabilities[row], targets[row]);
             double predicted = probabilities[row] > DECISION_THRESHOLD ? 1 : 0;
             if (predicted == targets[row]) {
                 correct++;

@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn.reference;
 
 import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.KerasCrossEntropy;
 
 /**
  * The arithmetic of LSTM(units) -> Dense(1, sigmoid) -> binary cross-entropy, forward and backward, on plain
@@ -98,8 +99,8 @@ final class LstmCore {
         int u = layout.units();
         double perRow = 1.0 / tape.rows;
         for (int row = 0; row < tape.rows; row++) {
-            // d(loss)/d(logit) of sigmoid + binary cross-entropy is (prediction - target).
-            double dLogit = (sigmoid(tape.logits[row]) - targets[row]) * perRow;
+            // d(loss)/d(logit) of sigmoid + binary cross-entropy is (prediction - target), or 0 where Keras clips.
+            double dLogit = KerasCrossEntropy.logitGradient(sigmoid(tape.logits[row]), targets[row]) * perRow;
             int last = tape.stateAt(row, tape.steps);
             grad[layout.denseBias()] += dLogit;
             for (int j = 0; j < u; j++) {
@@ -169,14 +170,5 @@ final class LstmCore {
 
     static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
-    }
-
-    /**
-     * Binary cross-entropy of sigmoid(logit) against target, from the logit so it never takes log(0). Keras instead
-     * clips the prediction to [1e-7, 1 - 1e-7]; the two differ only for predictions that close to 0 or 1, and this
-     * form keeps the loss smooth, so finite differences can check its gradient.
-     */
-    static double crossEntropy(double logit, double target) {
-        return Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
     }
 }

@@ -2,6 +2,7 @@ package io.github.statefullstm.rnn.reference;
 
 import io.github.statefullstm.rnn.BatchResult;
 import io.github.statefullstm.rnn.CallChecks;
+import io.github.statefullstm.rnn.KerasCrossEntropy;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
@@ -196,7 +197,7 @@ final class ReferenceModel implements LstmModel {
         int correct = 0;
         for (int row = 0; row < tape.rows; row++) {
             double logit = tape.logits[row];
-            loss += LstmCore.crossEntropy(logit, targets[row]);
+            loss += KerasCrossEntropy.lossOfLogit(logit, targets[row]);
             boolean saysOne = LstmCore.sigmoid(logit) > DECISION_THRESHOLD;
             if (saysOne == (targets[row] == 1)) {
                 correct++;

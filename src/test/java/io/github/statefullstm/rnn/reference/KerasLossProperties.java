@@ -1,0 +1,92 @@
+package io.github.statefullstm.rnn.reference;
+
+import io.github.statefullstm.rnn.BatchScenario;
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.SaturatedHead;
+import io.github.statefullstm.rnn.StatefulnessProperties;
+import io.github.statefullstm.spec.Claim;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The reference's loss is Keras' binary cross-entropy to its edge: the probability clipped to [1e-7, 1 - 1e-7] before
+ * the log, so a saturated row's loss is capped and it contributes no gradient. Checked on batches whose outputs are
+ * driven past the clip ({@link SaturatedHead}), against the formula written out here.
+ */
+@Label("Keras' loss at saturated outputs")
+class KerasLossProperties {
+
+    /** Keras' epsilon, written out again here: the check must not borrow the value it checks. */
+    private static final double KERAS_EPSILON = 1e-7;
+    /**
+     * The engine computes an unclipped row's loss from the logit, this check from the probability: near the clip,
+     * 1 - p ~ 1e-7 carries p's rounding (1e-16) as 1e-9 relative, so the two agree to about 1e-9 of a loss of ~16.
+     */
+    private static final double LOSS_TOLERANCE = 1e-8;
+    /** Sums of the same row gradients in another order: rounding only. */
+    private static final double GRADIENT_TOLERANCE = 1e-12;
+    private static final int MAX_STEPS = 4;
+
+    private final ReferenceEngine engine = new ReferenceEngine();
+
+    @Provide
+    Arbitrary<BatchScenario> saturatingBatches() {
+        return StatefulnessProperties.scenarios(1, MAX_STEPS);
+    }
+
+    @Property
+    @Claim("REF-7")
+    void theLossIsTheMeanClippedCrossEntropyOfThePredictions(@ForAll("saturatingBatches") BatchScenario s) {
+        LstmModel model = saturated(s);
+        double[] p = model.predictOnBatch(s.inputs(0));
+        double[] y = s.targets(0);
+        Statistics.label("rows Keras clips").collect(SaturatedHead.clipped(p) + " of " + p.length);
+        double expected = 0;
+        for (int row = 0; row < p.length; row++) {
+            double clipped = Math.min(1 - KERAS_EPSILON, Math.max(KERAS_EPSILON, p[row]));
+            expected -= (y[row] * Math.log(clipped) + (1 - y[row]) * Math.log(1 - clipped)) / p.length;
+        }
+        assertEquals(expected, model.testOnBatch(s.inputs(0), y).loss(), LOSS_TOLERANCE * Math.max(1, expected),
+                "mean loss of " + s);
+    }
+
+    @Property
+    @Claim("REF-7")
+    void aRowWhoseOutputKerasClipsContributesNoGradient(@ForAll("saturatingBatches") BatchScenario s) {
+        LstmModel model = saturated(s);
+        double[][][] inputs = s.inputs(0);
+        double[] targets = s.targets(0);
+        double[] p = model.predictOnBatch(inputs);
+        long clipped = SaturatedHead.clipped(p);
+        Statistics.label("rows Keras clips").collect(clipped == 0 ? "none" : clipped == p.length ? "all" : "some");
+        double[] batch = model.gradientOnBatch(inputs, targets).flatten();
+        double[] unclippedRows = new double[batch.length];
+        for (int row = 0; row < p.length; row++) {
+            if (p[row] < KERAS_EPSILON || p[row] > 1 - KERAS_EPSILON) {
+                continue;
+            }
+            double[] own = model.gradientOnBatch(new double[][][] {inputs[row]}, new double[] {targets[row]})
+                    .flatten();
+            for (int k = 0; k < own.length; k++) {
+                unclippedRows[k] += own[k] / p.length;
+            }
+        }
+        for (int k = 0; k < batch.length; k++) {
+            assertEquals(unclippedRows[k], batch[k], GRADIENT_TOLERANCE * Math.max(1, Math.abs(batch[k])),
+                    "gradient of flat weight " + k + ": the mean over the rows Keras does not clip, in " + s);
+        }
+    }
+
+    /** A stateless model of the scenario whose outputs reach the clip. */
+    private LstmModel saturated(BatchScenario s) {
+        LstmModel model = engine.build(s.statelessConfig());
+        SaturatedHead.apply(model);
+        return model;
+    }
+}
