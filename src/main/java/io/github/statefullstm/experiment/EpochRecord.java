@@ -8,7 +8,10 @@ import io.github.statefullstm.training.Score;
  * @param onTheFly   Keras' running figures over the epoch, while the weights moved (what the post's logs show)
  * @param training   the frozen model at the end of the epoch, on the training split
  * @param validation the frozen model at the end of the epoch, on the validation split
- * @param seconds    wall time of the epoch's training alone, without the two evaluations
+ * @param seconds    wall time of the epoch's training alone, without the evaluations
+ * @param kerasValidation for a layout the post ran through Keras' {@code fit()}: Keras' own validation pass, which
+ *                   continues from the state training left and leaves its own (the post's {@code val_acc}); else null
  */
-public record EpochRecord(int epoch, Score onTheFly, Score training, Score validation, double seconds) {
+public record EpochRecord(int epoch, Score onTheFly, Score training, Score validation, double seconds,
+                          Score kerasValidation) {
 }

@@ -5,6 +5,7 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.sequence.InformationCeiling;
 import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.training.BatchListener;
 import io.github.statefullstm.training.PlanRunner;
 import io.github.statefullstm.training.Score;
 import java.util.ArrayList;
@@ -46,15 +47,22 @@ public final class Experiment {
 
         List<EpochRecord> epochs = new ArrayList<>();
         boolean complete = true;
+        boolean asKerasFit = protocol.layout().keptStateThroughFit();
         for (int epoch = 1; epoch <= protocol.epochs(); epoch++) {
             int number = epoch;
             listener.epochStarted(protocol, epoch, training.training().batches().size());
             long epochStart = System.nanoTime();
-            Score onTheFly = PlanRunner.train(model, training.samples(), training.training(),
-                    (batch, batches, running) -> listener.batchDone(protocol, number, batch, batches, running));
+            BatchListener progress = (batch, batches, running) -> listener.batchDone(protocol, number, batch,
+                    batches, running);
+            Score onTheFly = asKerasFit
+                    ? PlanRunner.continueTraining(model, training.samples(), training.training(), progress)
+                    : PlanRunner.train(model, training.samples(), training.training(), progress);
             double seconds = (System.nanoTime() - epochStart) / NANOS_PER_SECOND;
+            // Keras' validation pass first, on the state training left; the frozen scores put the state back.
+            Score kerasValidation = asKerasFit
+                    ? PlanRunner.continueEvaluating(model, validation.samples(), validation.training()) : null;
             EpochRecord record = new EpochRecord(epoch, onTheFly, trainingEvaluator.score(model),
-                    validationEvaluator.score(model), seconds);
+                    validationEvaluator.score(model), seconds, kerasValidation);
             epochs.add(record);
             listener.epochDone(protocol, record);
             if (epoch < protocol.epochs() && listener.stopRequested()) {
@@ -62,10 +70,12 @@ public final class Experiment {
                 break;
             }
         }
+        Score kerasEvaluation = asKerasFit && complete
+                ? PlanRunner.continueEvaluating(model, validation.samples(), validation.training()) : null;
         return new ExperimentResult(protocol, engine.name(),
                 InformationCeiling.of(training.samples(), training.training()),
                 InformationCeiling.of(validation.samples(), validation.training()),
-                epochs, (System.nanoTime() - start) / NANOS_PER_SECOND, complete);
+                epochs, (System.nanoTime() - start) / NANOS_PER_SECOND, complete, kerasEvaluation);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.training.Score;
 import java.util.List;
 
 /**
@@ -8,10 +9,12 @@ import java.util.List;
  * and the wall time of the whole run (training and evaluation).
  *
  * @param complete false when the run was stopped before its last epoch; the epochs it finished are kept
+ * @param kerasEvaluation for a layout the post ran through Keras' {@code fit()}: the post's final
+ *                 {@code evaluate()} on the validation split, continuing from the last validation pass; else null
  */
 public record ExperimentResult(Protocol protocol, String engine, InformationCeiling.Ceiling trainingCeiling,
                                InformationCeiling.Ceiling validationCeiling, List<EpochRecord> epochs,
-                               double seconds, boolean complete) {
+                               double seconds, boolean complete, Score kerasEvaluation) {
 
     public ExperimentResult {
         epochs = List.copyOf(epochs);

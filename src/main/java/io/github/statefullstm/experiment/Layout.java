@@ -18,7 +18,7 @@ import java.util.List;
 public enum Layout {
 
     /** The post's first run: windows, stateless. */
-    WINDOWS_STATELESS(false) {
+    WINDOWS_STATELESS(false, false) {
         @Override
         Prepared prepare(Task task, Protocol protocol) {
             List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
@@ -27,8 +27,11 @@ public enum Layout {
         }
     },
 
-    /** The post's second run: windows in order, stateful, so row i passes its state to other sequences. */
-    WINDOWS_STATEFUL(true) {
+    /**
+     * The post's second run: windows in order, stateful, so row i passes its state to other sequences. The post
+     * trained it with {@code fit(validation_data=...)}, then scored it with {@code evaluate()}.
+     */
+    WINDOWS_STATEFUL(true, true) {
         @Override
         Prepared prepare(Task task, Protocol protocol) {
             List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
@@ -38,7 +41,7 @@ public enum Layout {
     },
 
     /** The post's third run: one step at a time, stateful, reset after each sequence. */
-    PER_STEP_STATEFUL(true) {
+    PER_STEP_STATEFUL(true, false) {
         @Override
         Prepared prepare(Task task, Protocol protocol) {
             PerStepFeed feed = PerStepFeed.of(task);
@@ -49,7 +52,7 @@ public enum Layout {
     },
 
     /** The post's fourth run: one step at a time, stateless. */
-    PER_STEP_STATELESS(false) {
+    PER_STEP_STATELESS(false, false) {
         @Override
         Prepared prepare(Task task, Protocol protocol) {
             PerStepFeed feed = PerStepFeed.of(task);
@@ -59,7 +62,7 @@ public enum Layout {
     },
 
     /** Beyond the post: non-overlapping chunks, every sequence on its own row across consecutive batches. */
-    SEQUENCE_PRESERVING(true) {
+    SEQUENCE_PRESERVING(true, false) {
         @Override
         Prepared prepare(Task task, Protocol protocol) {
             List<Sample> chunks = Windowing.windows(task, protocol.window(), protocol.window());
@@ -75,13 +78,25 @@ public enum Layout {
     static final int EVALUATION_ROWS = 1000;
 
     private final boolean stateful;
+    private final boolean keptStateThroughFit;
 
-    Layout(boolean stateful) {
+    Layout(boolean stateful, boolean keptStateThroughFit) {
         this.stateful = stateful;
+        this.keptStateThroughFit = keptStateThroughFit;
     }
 
     public boolean stateful() {
         return stateful;
+    }
+
+    /**
+     * Whether the post ran this stateful layout through Keras' {@code fit()} and {@code evaluate()}, which never reset
+     * a stateful layer: each epoch then starts from the state the previous epoch's validation pass left, the validation
+     * pass continues from the state training left, and the final {@code evaluate()} from the last validation pass.
+     * The post's per-step runs reset by hand after each sequence instead, and E resets at each group by design.
+     */
+    public boolean keptStateThroughFit() {
+        return keptStateThroughFit;
     }
 
     /** The samples of one split and the plans that train and evaluate on them. */

@@ -32,6 +32,7 @@ final class MarkdownReport {
             Protocol protocol = result.protocol();
             md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
             md.append("The post: ").append(protocol.postFigure()).append(".\n\n");
+            md.append(kerasFigures(result));
             md.append("![").append(protocol.id()).append("](").append(chartsFolder).append('/')
                     .append(chartName(result)).append(".svg)\n\n");
         }
@@ -103,5 +104,23 @@ final class MarkdownReport {
 
     private static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.1f", seconds);
+    }
+
+    /**
+     * For a layout the post ran through Keras' fit(): the figures Keras itself computes, with the state carried through
+     * training, validation and the final evaluate(), beside the frozen figures, which start each split from zeros.
+     */
+    private static String kerasFigures(ExperimentResult result) {
+        if (result.last().kerasValidation() == null) {
+            return "";
+        }
+        String line = String.format(Locale.ROOT, "As Keras' `fit()` computes it, with the state carried from epoch to"
+                + " epoch and through each validation pass: validation accuracy %.4f after epoch %d",
+                result.last().kerasValidation().accuracy(), result.last().epoch());
+        if (result.kerasEvaluation() != null) {
+            line += String.format(Locale.ROOT, "; the final `evaluate()`, continuing from there: %.4f",
+                    result.kerasEvaluation().accuracy());
+        }
+        return line + ". The frozen figures above start each split from zero state.\n\n";
     }
 }

@@ -97,9 +97,15 @@ final class ResultsJson {
             e.set("training", score(epoch.training()));
             e.set("validation", score(epoch.validation()));
             e.put("trainingSeconds", epoch.seconds());
+            if (epoch.kerasValidation() != null) {
+                e.set("kerasValidation", score(epoch.kerasValidation()));
+            }
         }
         node.put("seconds", result.seconds());
         node.put("complete", result.complete());
+        if (result.kerasEvaluation() != null) {
+            node.set("kerasEvaluation", score(result.kerasEvaluation()));
+        }
         return node;
     }
 

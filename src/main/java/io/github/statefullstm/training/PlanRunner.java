@@ -18,7 +18,26 @@ public final class PlanRunner {
 
     /** One epoch of training: one {@code trainOnBatch} per batch of the plan. */
     public static Score train(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener) {
-        return run(model, samples, plan, listener, true);
+        return run(model, samples, plan, listener, true, false);
+    }
+
+    /**
+     * One epoch of Keras' {@code fit()} on a stateful model: as {@link #train}, except that the epoch starts from the
+     * state the model carries, not from zeros. Keras never resets a stateful layer inside {@code fit()}: not between
+     * epochs, not around its validation pass. The plan's later resets still apply.
+     */
+    public static Score continueTraining(LstmModel model, List<Sample> samples, BatchPlan plan,
+                                         BatchListener listener) {
+        return run(model, samples, plan, listener, true, true);
+    }
+
+    /**
+     * Keras' own test loop, as {@code fit(validation_data=...)} and {@code evaluate()} run it on a stateful model:
+     * {@code testOnBatch} over the plan from the state the model carries, leaving the state its last batch left.
+     * Unlike {@link #evaluate}, this moves the state, as Keras' test function applies the state updates too.
+     */
+    public static Score continueEvaluating(LstmModel model, List<Sample> samples, BatchPlan plan) {
+        return run(model, samples, plan, BatchListener.SILENT, false, true);
     }
 
     /**
@@ -28,7 +47,7 @@ public final class PlanRunner {
     public static Score evaluate(LstmModel model, List<Sample> samples, BatchPlan plan) {
         // kata:begin runner
         LstmState carried = model.config().stateful() ? model.states() : null;
-        Score score = run(model, samples, plan, BatchListener.SILENT, false);
+        Score score = run(model, samples, plan, BatchListener.SILENT, false, false);
         if (carried != null) {
             model.resetStates(carried);
         }
@@ -36,8 +55,9 @@ public final class PlanRunner {
         // kata:end
     }
 
+    /** {@code continuing}: the first batch starts from the carried state even where the plan resets before it. */
     private static Score run(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener,
-                             boolean training) {
+                             boolean training, boolean continuing) {
         checkFits(model, samples, plan);
         // kata:begin runner
         double lossSum = 0;
@@ -45,7 +65,7 @@ public final class PlanRunner {
         long seen = 0;
         for (int k = 0; k < plan.batches().size(); k++) {
             BatchPlan.Batch batch = plan.batch(k);
-            if (plan.stateful() && batch.resetBefore()) {
+            if (plan.stateful() && batch.resetBefore() && !(continuing && k == 0)) {
                 model.resetStates();
             }
             double[][][] inputs = new double[batch.size()][][];

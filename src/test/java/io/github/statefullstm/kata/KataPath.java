@@ -206,7 +206,15 @@ final class KataPath {
                                             + " put it back.",
                                     "The post evaluates in the middle of training, between epochs.",
                                     "Take model.states() before, run, then model.resetStates(carried) when the"
-                                            + " model is stateful."))),
+                                            + " model is stateful."),
+                            "TRAIN-5", List.of(
+                                    "Keras' fit() and evaluate() never reset: continuing runs skip the reset before"
+                                            + " their first batch, and leave the state where their last batch left"
+                                            + " it.",
+                                    "The post's stateful windows go through model.fit(..., validation_data=...) and"
+                                            + " model.evaluate(...): no reset_states() anywhere.",
+                                    "Reset before batch k only if plan.stateful() && batch.resetBefore() &&"
+                                            + " !(continuing && k == 0); continuing evaluation puts nothing back."))),
             new Step(7, "cell", "The LSTM cell's equations",
                     "compute one step of the cell: the four gates, the new cell state and the new output",
                     false, ordered(
