@@ -25,6 +25,11 @@ public enum Layout {
             return new Prepared(windows, BatchPlan.stateless(windows.size(), protocol.batchSize()),
                     BatchPlan.stateless(windows.size(), EVALUATION_ROWS));
         }
+
+        @Override
+        String title(Protocol p) {
+            return windows(p) + ", stateless, batch " + p.batchSize();
+        }
     },
 
     /**
@@ -38,6 +43,11 @@ public enum Layout {
             BatchPlan plan = BatchPlan.statefulInOrder(windows.size(), protocol.batchSize());
             return new Prepared(windows, plan, plan);
         }
+
+        @Override
+        String title(Protocol p) {
+            return windows(p) + ", stateful, batch " + p.batchSize();
+        }
     },
 
     /** The post's third run: one step at a time, stateful, reset after each sequence. */
@@ -49,6 +59,12 @@ public enum Layout {
                     : BatchPlan.sequencePreserving(feed.samples(), protocol.batchSize());
             return new Prepared(feed.samples(), training, BatchPlan.sequencePreserving(feed.samples(), task.size()));
         }
+
+        @Override
+        String title(Protocol p) {
+            return "one step at a time, stateful, " + (p.batchSize() == 1 ? "batch 1"
+                    : p.batchSize() + " sequences side by side") + ", reset after each sequence";
+        }
     },
 
     /** The post's fourth run: one step at a time, stateless. */
@@ -59,6 +75,11 @@ public enum Layout {
             return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), protocol.batchSize()),
                     BatchPlan.stateless(feed.size(), EVALUATION_ROWS));
         }
+
+        @Override
+        String title(Protocol p) {
+            return "one step at a time, stateless, batch " + p.batchSize();
+        }
     },
 
     /** Beyond the post: non-overlapping chunks, every sequence on its own row across consecutive batches. */
@@ -68,6 +89,11 @@ public enum Layout {
             List<Sample> chunks = Windowing.windows(task, protocol.window(), protocol.window());
             return new Prepared(chunks, BatchPlan.sequencePreserving(chunks, protocol.batchSize()),
                     BatchPlan.sequencePreserving(chunks, task.size()));
+        }
+
+        @Override
+        String title(Protocol p) {
+            return "chunks of " + p.window() + ", each sequence kept on its own row, stateful, batch " + p.batchSize();
         }
     };
 
@@ -104,4 +130,11 @@ public enum Layout {
     }
 
     abstract Prepared prepare(Task task, Protocol protocol);
+
+    /** The run in words, from the protocol's settings. */
+    abstract String title(Protocol protocol);
+
+    private static String windows(Protocol p) {
+        return "windows of " + p.window() + (p.stride() == 1 ? "" : " every " + p.stride() + " steps");
+    }
 }

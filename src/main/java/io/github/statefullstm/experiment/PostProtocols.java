@@ -33,18 +33,17 @@ public final class PostProtocols {
     }
 
     public static Protocol windowsStateless() {
-        return protocol("A", "windows of 10, stateless, batch 64", Layout.WINDOWS_STATELESS, PostSetup.WINDOW,
+        return protocol("A", Layout.WINDOWS_STATELESS, PostSetup.WINDOW,
                 PostSetup.STATELESS_BATCH, 15, "train acc 0.5343, val acc 0.5455 after 15 epochs", 0.5455);
     }
 
     public static Protocol windowsStateful() {
-        return protocol("B", "windows of 10, stateful, batch 110", Layout.WINDOWS_STATEFUL, PostSetup.WINDOW,
+        return protocol("B", Layout.WINDOWS_STATEFUL, PostSetup.WINDOW,
                 PostSetup.STATEFUL_BATCH, 15, "train acc 0.5222, val acc 0.5000 after 15 epochs", 0.5);
     }
 
     public static Protocol perStepStateful() {
-        return protocol("C", "one step at a time, stateful, batch 1, reset after each sequence",
-                Layout.PER_STEP_STATEFUL, 1, 1, 2, "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0", 1.0);
+        return protocol("C", Layout.PER_STEP_STATEFUL, 1, 1, 2, "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0", 1.0);
     }
 
     /**
@@ -52,19 +51,17 @@ public final class PostProtocols {
      * "Batching sequences is only to speed up the computations"; this measures by how much.
      */
     public static Protocol perStepStatefulBatched() {
-        return protocol("C10", "one step at a time, stateful, 10 sequences side by side, reset after each sequence",
-                Layout.PER_STEP_STATEFUL, 1, BATCHED_SEQUENCES, BATCHED_EPOCHS,
+        return protocol("C10", Layout.PER_STEP_STATEFUL, 1, BATCHED_SEQUENCES, BATCHED_EPOCHS,
                 "\"Batching sequences is only to speed up the computations\"", Double.NaN);
     }
 
     public static Protocol perStepStateless() {
-        return protocol("D", "one step at a time, stateless, batch 1", Layout.PER_STEP_STATELESS, 1, 1, 2,
+        return protocol("D", Layout.PER_STEP_STATELESS, 1, 1, 2,
                 "train 0.534, test 0.525 (both epochs)", 0.525);
     }
 
     public static Protocol sequencePreserving() {
-        return protocol("E", "chunks of 10, each sequence kept on its own row, stateful, batch 10",
-                Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW, SEQUENCE_PRESERVING_BATCH, SEQUENCE_PRESERVING_EPOCHS,
+        return protocol("E", Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW, SEQUENCE_PRESERVING_BATCH, SEQUENCE_PRESERVING_EPOCHS,
                 "suggested, never shown: \"sub-sampling can work good if you enforce that the full sequence is "
                         + "preserved through the batches\"", Double.NaN);
     }
@@ -75,9 +72,37 @@ public final class PostProtocols {
                 perStepStateless(), sequencePreserving());
     }
 
-    private static Protocol protocol(String id, String title, Layout layout, int window, int batchSize, int epochs,
+    /** See {@link Protocol#differencesFromThePost()}. */
+    static List<String> differences(Protocol run) {
+        Protocol post = all().stream().filter(p -> p.id().equals(run.id())).findFirst().orElse(null);
+        if (post == null) {
+            return List.of("not one of the post's runs");
+        }
+        List<String> differences = new java.util.ArrayList<>();
+        differ(differences, "sequences", run.sequences(), post.sequences());
+        differ(differences, "T", run.length(), post.length());
+        differ(differences, "training sequences", run.trainingSequences(), post.trainingSequences());
+        differ(differences, "fraction of ones", run.fraction(), post.fraction());
+        differ(differences, run.layout() == Layout.SEQUENCE_PRESERVING ? "chunk" : "window", run.window(),
+                post.window());
+        differ(differences, "stride", run.stride(), post.stride());
+        differ(differences, "batch", run.batchSize(), post.batchSize());
+        differ(differences, "epochs", run.epochs(), post.epochs());
+        differ(differences, "units", run.spec().units(), post.spec().units());
+        differ(differences, "gates", run.spec().gateActivation(), post.spec().gateActivation());
+        differ(differences, "learning rate", run.adam().learningRate(), post.adam().learningRate());
+        return List.copyOf(differences);
+    }
+
+    private static void differ(List<String> differences, String what, Object run, Object post) {
+        if (!run.equals(post)) {
+            differences.add(what + " = " + run + ", not " + post);
+        }
+    }
+
+    private static Protocol protocol(String id, Layout layout, int window, int batchSize, int epochs,
                                      String postFigure, double postValidationAccuracy) {
-        return new Protocol(id, title, PostSetup.SEQUENCES, PostSetup.LENGTH, PostSetup.TRAINING_SEQUENCES,
+        return new Protocol(id, PostSetup.SEQUENCES, PostSetup.LENGTH, PostSetup.TRAINING_SEQUENCES,
                 PostSetup.FRACTION_OF_ONES, DEFAULT_SEED, layout, window, PostSetup.STRIDE, batchSize, LstmSpec.POST,
                 Adam.KERAS, epochs, postFigure, postValidationAccuracy);
     }

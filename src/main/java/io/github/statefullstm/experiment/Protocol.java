@@ -2,6 +2,8 @@ package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.rnn.Adam;
 import io.github.statefullstm.rnn.LstmSpec;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One experiment as data: the task (size, split and seed), the layout, the model and the epochs.
@@ -11,7 +13,7 @@ import io.github.statefullstm.rnn.LstmSpec;
  * @param postFigure what the post reports for this run, quoted beside our figures
  * @param postValidationAccuracy the post's final validation accuracy for this run, NaN where it shows none
  */
-public record Protocol(String id, String title, int sequences, int length, int trainingSequences, double fraction,
+public record Protocol(String id, int sequences, int length, int trainingSequences, double fraction,
                        long seed, Layout layout, int window, int stride, int batchSize, LstmSpec spec, Adam adam,
                        int epochs, String postFigure,
                        double postValidationAccuracy) {
@@ -30,33 +32,66 @@ public record Protocol(String id, String title, int sequences, int length, int t
         require(spec != null && adam != null, "spec and adam", null, "must be given");
     }
 
+    /** What the run is, made from its settings, so that it cannot disagree with them. */
+    public String title() {
+        return layout.title(this);
+    }
+
+    /** The task and the training, in words, from the settings. */
+    public String setup() {
+        return String.format(Locale.ROOT, "%d sequences of %d steps, a fraction %s of them ones, the first %d"
+                + " to train on; %d %s; seed %d", sequences, length, fraction, trainingSequences, epochs,
+                epochs == 1 ? "epoch" : "epochs", seed);
+    }
+
+    /**
+     * How this setup differs from the post's own run with the same ID, one difference each ("T = 30, not 20"); empty
+     * when it is the post's setup, and then only are the post's figures comparable. The seed is not a difference:
+     * the post's draw is unknown, and every seed draws the same kind of task.
+     */
+    public List<String> differencesFromThePost() {
+        return PostProtocols.differences(this);
+    }
+
+    /** The post's final validation accuracy where this is the post's setup; NaN otherwise, or where it shows none. */
+    public double comparablePostValidationAccuracy() {
+        return differencesFromThePost().isEmpty() ? postValidationAccuracy : Double.NaN;
+    }
+
+    /** What to show under "the post": its own words for its own setup, else how this setup differs from it. */
+    public String postColumn() {
+        List<String> differences = differencesFromThePost();
+        return differences.isEmpty() ? postFigure
+                : "not the post's setup (" + String.join("; ", differences) + "): no figure of the post compares";
+    }
+
     public Protocol withSeed(long newSeed) {
-        return new Protocol(id, title, sequences, length, trainingSequences, fraction, newSeed, layout, window, stride,
+        return new Protocol(id, sequences, length, trainingSequences, fraction, newSeed, layout, window, stride,
                 batchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
     }
 
     public Protocol withEpochs(int newEpochs) {
-        return new Protocol(id, title, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
+        return new Protocol(id, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
                 batchSize, spec, adam, newEpochs, postFigure, postValidationAccuracy);
     }
 
     public Protocol withWindow(int newWindow) {
-        return new Protocol(id, title, sequences, length, trainingSequences, fraction, seed, layout, newWindow, stride,
+        return new Protocol(id, sequences, length, trainingSequences, fraction, seed, layout, newWindow, stride,
                 batchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
     }
 
     public Protocol withBatchSize(int newBatchSize) {
-        return new Protocol(id, title, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
+        return new Protocol(id, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
                 newBatchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
     }
 
     public Protocol withSpec(LstmSpec newSpec) {
-        return new Protocol(id, title, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
+        return new Protocol(id, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
                 batchSize, newSpec, adam, epochs, postFigure, postValidationAccuracy);
     }
 
     public Protocol withTask(int newSequences, int newLength, int newTrainingSequences) {
-        return new Protocol(id, title, newSequences, newLength, newTrainingSequences, fraction, seed, layout,
+        return new Protocol(id, newSequences, newLength, newTrainingSequences, fraction, seed, layout,
                 Math.min(window, newLength), stride, batchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
     }
 

@@ -52,7 +52,7 @@ final class Charts {
                 VALIDATION, true);
         line(chart, "ceiling, training", epochs, constant(result.trainingCeiling().value(), epochs.size()), TRAINING,
                 true);
-        double post = result.protocol().postValidationAccuracy();
+        double post = result.protocol().comparablePostValidationAccuracy();
         if (Double.isFinite(post)) {
             XYSeries series = chart.addSeries("the post, validation", List.of(epochs.get(epochs.size() - 1)),
                     List.of(post));
@@ -96,9 +96,12 @@ final class Charts {
         return chart;
     }
 
-    /** The post shows no figure for E; a bar of height 0 says so more plainly than a missing one. */
+    /**
+     * The post shows no figure for E, and none that compares for a setup of another size: a bar of height 0 says so
+     * more plainly than a missing one.
+     */
     private static double postOrZero(ExperimentResult result) {
-        double post = result.protocol().postValidationAccuracy();
+        double post = result.protocol().comparablePostValidationAccuracy();
         return Double.isFinite(post) ? post : 0;
     }
 

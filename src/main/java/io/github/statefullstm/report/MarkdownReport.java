@@ -31,7 +31,8 @@ final class MarkdownReport {
         for (ExperimentResult result : report.experiments()) {
             Protocol protocol = result.protocol();
             md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
-            md.append("The post: ").append(protocol.postFigure()).append(".\n\n");
+            md.append("Setup: ").append(protocol.setup()).append(".\n\n");
+            md.append("The post: ").append(protocol.postColumn()).append(".\n\n");
             md.append(kerasFigures(result));
             md.append("![").append(protocol.id()).append("](").append(chartsFolder).append('/')
                     .append(chartName(result)).append(".svg)\n\n");
@@ -60,7 +61,7 @@ final class MarkdownReport {
         for (ExperimentResult result : report.experiments()) {
             EpochRecord last = result.last();
             md.append(String.format(Locale.ROOT, "| %s | %s, %s | %s | %.4f | %.4f | %.4f | %.4f / %.4f | %d%s | %s |%n",
-                    result.protocol().id(), result.protocol().title(), result.engine(), result.protocol().postFigure(),
+                    result.protocol().id(), result.protocol().title(), result.engine(), result.protocol().postColumn(),
                     last.validation().accuracy(), last.training().accuracy(), last.onTheFly().accuracy(),
                     result.validationCeiling().value(), result.trainingCeiling().value(), last.epoch(),
                     result.complete() ? "" : " (stopped)", seconds(result.seconds())));

@@ -71,6 +71,9 @@ final class ResultsJson {
         node.put("title", protocol.title());
         node.put("engine", result.engine());
         node.put("postFigure", protocol.postFigure());
+        node.put("comparableToThePost", protocol.differencesFromThePost().isEmpty());
+        ArrayNode differences = node.putArray("differencesFromThePost");
+        protocol.differencesFromThePost().forEach(differences::add);
         putNumberOrNull(node, "postValidationAccuracy", protocol.postValidationAccuracy());
         ObjectNode settings = node.putObject("settings");
         settings.put("sequences", protocol.sequences());

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class KerasFitExamples {
 
     /** A small B: 4 windows of 3 per sequence, 80 training and 16 validation windows, batches of 8, two epochs. */
-    private static final Protocol SMALL_B = new Protocol("B", "a small B", 24, 6, 20, 0.5, 7,
+    private static final Protocol SMALL_B = new Protocol("B", 24, 6, 20, 0.5, 7,
             Layout.WINDOWS_STATEFUL, 3, 1, 8, new LstmSpec(1, 3, LstmSpec.POST.gateActivation()), Adam.KERAS, 2,
             "none", Double.NaN);
 
@@ -93,7 +93,7 @@ class KerasFitExamples {
     @Claim("EXP-10")
     void layoutsTheKerasFitNeverRanKeepNoKerasFigures() {
         Protocol perStep = PostProtocols.perStepStateful().withEpochs(1);
-        Protocol small = new Protocol("C", "a small C", 12, 4, 10, 0.5, 7, perStep.layout(), 1, 1, 1,
+        Protocol small = new Protocol("C", 12, 4, 10, 0.5, 7, perStep.layout(), 1, 1, 1,
                 SMALL_B.spec(), Adam.KERAS, 1, "none", Double.NaN);
         ExperimentResult c = Experiment.run(small, engine, ExperimentListener.SILENT);
         assertNull(c.last().kerasValidation(), "C resets by hand after each sequence: no Keras fit() figure");

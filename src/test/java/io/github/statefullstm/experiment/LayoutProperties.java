@@ -44,7 +44,7 @@ class LayoutProperties {
                     int window = layout == Layout.PER_STEP_STATEFUL || layout == Layout.PER_STEP_STATELESS ? 1 : chunk;
                     Task task = Task.generate(sequences, length, 0.5, seed);
                     int batchSize = layout == Layout.WINDOWS_STATEFUL ? windowsStatefulBatch(task, window, b) : b;
-                    Protocol protocol = new Protocol("t", "test", sequences + 1, length, sequences, 0.5, seed, layout,
+                    Protocol protocol = new Protocol("t", sequences + 1, length, sequences, 0.5, seed, layout,
                             window, 1, batchSize, LstmSpec.POST, Adam.KERAS, 1, "", Double.NaN);
                     return new Case(protocol, task);
                 });
