@@ -8,6 +8,7 @@ import io.github.statefullstm.experiment.Sweep;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
 import io.github.statefullstm.report.RunReport;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,24 @@ public final class Main implements Callable<Integer> {
             description = "Steps per sequence, instead of 20 (>= 1; at least the window length).")
     private Integer length;
 
+    @Option(names = "--sequences", paramLabel = "N",
+            description = "Sequences in the task, instead of 1200 (>= 2: some to train on, some to validate).")
+    private Integer sequences;
+
+    @Option(names = "--training", paramLabel = "N",
+            description = "How many of the sequences, the first ones, to train on, instead of 1000 "
+                    + "(1 <= N < sequences); the rest validate.")
+    private Integer training;
+
+    @Option(names = "--fraction", paramLabel = "F",
+            description = "Fraction of sequences that hold a 1, instead of 0.5 (0 < F < 1; both splits must hold "
+                    + "both targets).")
+    private Double fraction;
+
+    @Option(names = "--units", paramLabel = "U",
+            description = "LSTM units, instead of 10 (>= 1).")
+    private Integer units;
+
     @Option(names = "--window", paramLabel = "W",
             description = "Window length of A and B and chunk length of E, instead of 10 (1 <= W <= T).")
     private Integer window;
@@ -108,6 +127,14 @@ public final class Main implements Callable<Integer> {
             description = "Also run the window-length and chunk-length sweeps (default: on; --no-sweeps skips them).")
     private boolean sweeps;
 
+    @Option(names = "--verbose",
+            description = "Show the engines' own logging (ND4J, DL4J, libnd4j) on the terminal instead of writing it to "
+                    + LOG + " in the output folder.")
+    private boolean verbose;
+
+    /** The run's log, in the output folder: a record of one run on one machine, not a result, so git ignores it. */
+    static final String LOG = "main-job.log";
+
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Set once the run has returned its exit code, so that the shutdown hook has nothing to wait for. */
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -129,30 +156,68 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Main main) {
-        return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> main.failed(failure, line));
+        return commandLine;
     }
 
-    /** Ctrl-C: ask the run to stop at the next batch, then give it time to write what it finished. */
+    /**
+     * An unexpected failure: one line for the person at the terminal, the whole story in the log. Exit 1.
+     */
+    private int failed(Exception failure, CommandLine line) {
+        Path log = output == null ? null : output.resolve(LOG);
+        String where;
+        try {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            java.nio.file.Files.createDirectories(log.getParent());
+            java.nio.file.Files.writeString(log, trace.toString(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            where = "the details are in " + log;
+        } catch (IOException | RuntimeException e) {
+            where = "the details could not be written to " + log + " (" + e.getMessage() + ")";
+        }
+        line.getErr().println(line.getCommandName() + ": the run failed: " + failure.getMessage() + "; " + where);
+        return 1;
+    }
+
+    /**
+     * Ctrl-C: ask the run to stop at the next batch, then give it time to write what it finished. It waits for the run
+     * to be over, not for the thread to end: that thread then calls System.exit, which blocks during shutdown.
+     */
     private void stopAndWaitFor(Thread worker) {
         if (finished.get()) {
             return;
         }
         stop.set(true);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(STOP_GRACE_SECONDS).toNanos();
         try {
-            worker.join(java.time.Duration.ofSeconds(60).toMillis());
+            while (!finished.get() && worker.isAlive() && System.nanoTime() < deadline) {
+                worker.join(STOP_POLL_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** Long enough to finish the batch in progress and write the report, with a wide margin. */
+    private static final int STOP_GRACE_SECONDS = 60;
+    private static final int STOP_POLL_MILLIS = 50;
+
     @Override
     public Integer call() throws Exception {
         List<Protocol> protocols = protocols();
+        ReportWriter.whyNotWritable(output).ifPresent(reason -> require(false, "--output", output,
+                "must be a folder this run can write, and " + reason));
         Engines engineChoice = Engines.named(engine);
         boolean terminal = System.console() != null;
         ProgressDisplay progress = new ProgressDisplay(out, terminal);
         StopAtNextBatch listener = new StopAtNextBatch(progress, stop);
-        Runner runner = engineChoice.ownJvmPerExperiment() ? new Runner.ChildJvms(engineChoice, terminal)
+        Path log = output.resolve(LOG);
+        java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator());
+        Runner runner = engineChoice.ownJvmPerExperiment()
+                ? new Runner.ChildJvms(engineChoice, listener, verbose ? ChildJvm.Output.INHERIT
+                        : new ChildJvm.Output(log.toAbsolutePath()))
                 : new Runner.InProcess(engineChoice.create(), listener);
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
@@ -171,10 +236,7 @@ public final class Main implements Callable<Integer> {
                     return runner.sweep(job.which(), job.protocol());
                 }));
             }
-        } catch (StopAtNextBatch.Stopped | ChildJvm.WorkerFailed e) {
-            if (!stop.get()) {
-                throw e;
-            }
+        } catch (StopAtNextBatch.Stopped e) {
             stopped = true;
         }
         if (stopped) {
@@ -265,6 +327,15 @@ public final class Main implements Callable<Integer> {
         PostProtocols.all().forEach(p -> byId.put(p.id(), p));
         require(epochs == null || epochs >= 1, "--epochs", epochs, "must be >= 1");
         require(length == null || length >= 1, "--length", length, "must be >= 1");
+        require(sequences == null || sequences >= 2, "--sequences", sequences, "must be >= 2");
+        int n = sequences == null ? PostProtocols.windowsStateless().sequences() : sequences;
+        int defaultTraining = PostProtocols.windowsStateless().trainingSequences();
+        require(training == null || (training >= 1 && training < n), "--training", training,
+                "must be in [1, sequences - 1 = " + (n - 1) + "]");
+        require(training != null || defaultTraining < n, "--sequences", n, "must be more than the " + defaultTraining
+                + " training sequences; give --training too");
+        require(fraction == null || (fraction > 0 && fraction < 1), "--fraction", fraction, "must be in (0, 1)");
+        require(units == null || units >= 1, "--units", units, "must be >= 1");
         require(batchSize == null || batchSize >= 1, "--batch-size", batchSize, "must be >= 1");
         require(jobs >= 1, "--jobs", jobs, "must be >= 1");
         int t = length == null ? PostProtocols.windowsStateless().length() : length;
@@ -284,8 +355,16 @@ public final class Main implements Callable<Integer> {
 
     private Protocol withOptions(Protocol protocol) {
         Protocol p = protocol;
-        if (length != null) {
-            p = p.withTask(p.sequences(), length, p.trainingSequences());
+        if (length != null || sequences != null || training != null) {
+            p = p.withTask(sequences == null ? p.sequences() : sequences, length == null ? p.length() : length,
+                    training == null ? p.trainingSequences() : training);
+        }
+        if (fraction != null) {
+            p = p.withFraction(fraction);
+        }
+        if (units != null) {
+            p = p.withSpec(new io.github.statefullstm.rnn.LstmSpec(p.spec().features(), units,
+                    p.spec().gateActivation()));
         }
         if (window != null && p.window() > 1) {
             p = p.withWindow(window);
@@ -296,13 +375,24 @@ public final class Main implements Callable<Integer> {
         if (batchSize != null) {
             p = p.withBatchSize(batchSize);
         }
+        long need = Experiment.estimatedBytes(p);
+        long can = Runtime.getRuntime().maxMemory();
+        require(need <= can, "--sequences, --length and --window", p.sequences() + ", " + p.length() + " and "
+                + p.window(), String.format(Locale.ROOT, "experiment %s would need about %s for its samples, more than "
+                + "this JVM can get (%s)", p.id(), bytes(need), bytes(can)));
         try {
             Experiment.check(p);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "experiment " + p.id() + " with --length, --window "
-                    + "and --batch-size as given: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "experiment " + p.id() + " with the task options as "
+                    + "given: " + e.getMessage());
         }
         return p;
+    }
+
+    private static String bytes(long count) {
+        double gigabytes = count / 1e9;
+        return gigabytes >= 1 ? String.format(Locale.ROOT, "%.1f GB", gigabytes)
+                : String.format(Locale.ROOT, "%.0f MB", count / 1e6);
     }
 
     private void require(boolean holds, String option, Object value, String rule) {

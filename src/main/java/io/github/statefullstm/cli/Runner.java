@@ -36,14 +36,14 @@ sealed interface Runner {
     }
 
     /**
-     * One child JVM per experiment, and per point of a sweep; its progress shows on standard error. A point of the
+     * One child JVM per experiment, and per point of a sweep; its progress reaches the listener. A point of the
      * window sweep trains as much as A, and libnd4j keeps some native memory per update for good
      * (reports/dl4j-speed.md), so twenty points in one JVM would keep twenty times A's.
      */
-    record ChildJvms(Engines engine, boolean terminal) implements Runner {
+    record ChildJvms(Engines engine, ExperimentListener listener, ChildJvm.Output output) implements Runner {
         @Override
         public ExperimentResult experiment(Protocol protocol) throws Exception {
-            return ChildJvm.experiment(protocol, engine, terminal);
+            return ChildJvm.experiment(protocol, engine, listener, output);
         }
 
         @Override

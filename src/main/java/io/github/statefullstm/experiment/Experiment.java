@@ -26,9 +26,32 @@ public final class Experiment {
     public static void check(Protocol protocol) {
         Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
                 .splitAt(protocol.trainingSequences());
+        for (Task part : List.of(split.training(), split.validation())) {
+            String name = part == split.training() ? "training" : "validation";
+            if (part.ones() == 0 || part.zeros() == 0) {
+                throw new IllegalArgumentException("fraction = " + protocol.fraction() + ": the " + name + " split of "
+                        + part.size() + " sequences holds " + part.ones() + " ones and " + part.zeros() + " zeros; "
+                        + "each split must hold both targets");
+            }
+        }
         protocol.layout().prepare(split.training(), protocol);
         protocol.layout().prepare(split.validation(), protocol);
     }
+
+    /**
+     * A floor for the memory an experiment's samples take, from its settings alone, so that a setting that cannot fit
+     * is refused before anything is allocated: the task's steps, and every sample's steps with a sample's overhead.
+     */
+    public static long estimatedBytes(Protocol protocol) {
+        double steps = (double) protocol.sequences() * protocol.length();
+        double samples = protocol.layout().samplesPerSequence(protocol) * protocol.sequences();
+        double sampleSteps = samples * protocol.layout().stepsPerSample(protocol);
+        double bytes = Double.BYTES * (steps + sampleSteps) + SAMPLE_OVERHEAD_BYTES * samples;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
+    /** A sample's object, its step array's header and its list slot, on a 64-bit JVM with compressed pointers. */
+    private static final int SAMPLE_OVERHEAD_BYTES = 64;
 
     /**
      * Runs the protocol epoch by epoch. The listener is asked after every epoch whether to stop: when it says yes,

@@ -134,6 +134,23 @@ public enum Layout {
     /** The run in words, from the protocol's settings. */
     abstract String title(Protocol protocol);
 
+    /** How many samples one sequence becomes: its windows, chunks or steps. */
+    double samplesPerSequence(Protocol p) {
+        return switch (this) {
+            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> p.length();
+            case SEQUENCE_PRESERVING -> p.length() / p.window();
+            default -> (p.length() - p.window()) / p.stride() + 1;
+        };
+    }
+
+    /** Steps in one sample. */
+    double stepsPerSample(Protocol p) {
+        return switch (this) {
+            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> 1;
+            default -> p.window();
+        };
+    }
+
     private static String windows(Protocol p) {
         return "windows of " + p.window() + (p.stride() == 1 ? "" : " every " + p.stride() + " steps");
     }

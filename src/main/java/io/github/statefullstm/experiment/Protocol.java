@@ -85,6 +85,11 @@ public record Protocol(String id, int sequences, int length, int trainingSequenc
                 newBatchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
     }
 
+    public Protocol withFraction(double newFraction) {
+        return new Protocol(id, sequences, length, trainingSequences, newFraction, seed, layout, window, stride,
+                batchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
+    }
+
     public Protocol withSpec(LstmSpec newSpec) {
         return new Protocol(id, sequences, length, trainingSequences, fraction, seed, layout, window, stride,
                 batchSize, newSpec, adam, epochs, postFigure, postValidationAccuracy);

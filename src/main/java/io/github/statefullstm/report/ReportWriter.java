@@ -4,7 +4,13 @@ import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.Sweep;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -47,8 +53,39 @@ public final class ReportWriter {
     }
 
     /** The summary table alone, for the project's front page. */
+    /**
+     * Why the report could not be written to the folder, found before any work by writing and removing a probe file
+     * there (and in its charts folder); empty when it can be.
+     */
+    public static Optional<String> whyNotWritable(Path folder) {
+        try {
+            for (Path where : List.of(folder, folder.resolve(CHARTS))) {
+                Path probe = where.resolve(".write-probe");
+                ReportFiles.writeString(probe, "");
+                Files.delete(probe);
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "access to " + denied.getFile() + " is denied";
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getFile() + (fs.getReason() == null ? " cannot be written" : ": " + fs.getReason());
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** The closing summary for a terminal: an aligned text table, the run's title last so long ones do not wrap it. */
     public static String summaryTable(RunReport report) {
-        return MarkdownReport.table(report);
+        return TextSummary.table(report);
     }
 
     private static void writeChart(Chart<?, ?> chart, Path withoutExtension) throws IOException {
