@@ -1,0 +1,104 @@
+package io.github.statefullstm.rnn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One configuration as an independent Keras implementation computed it: TensorFlow.js's layers API, float32, written
+ * by {@code tools/keras-fixtures/make-fixtures.js} to {@code src/test/resources/keras-fixtures/}. Weights, inputs and
+ * the initial state are float32 values written as the exact doubles they are, so an engine given them computes from
+ * exactly what Keras computed from; what comes back (predictions, states, losses, gradients) carries float32 rounding.
+ *
+ * @param initialState the state a stateful model starts from; {@code null} for zeros
+ * @param batches two consecutive batches, the second starting where the first left a stateful model
+ */
+record KerasFixture(String name, String producedBy, long seed, boolean stateful, int batchSize, int features,
+                    int units, int steps, String gateActivation, boolean saturated, Weights weights,
+                    State initialState, List<Batch> batches) {
+
+    private static final String FOLDER = "/keras-fixtures";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Weights, or a gradient, in the canonical layout of {@link LstmWeights}. */
+    record Weights(double[][] kernel, double[][] recurrentKernel, double[] bias, double[] denseKernel,
+                   double denseBias) {
+
+        LstmWeights canonical() {
+            return new LstmWeights(kernel, recurrentKernel, bias, denseKernel, denseBias);
+        }
+    }
+
+    record State(double[][] h, double[][] c) {
+
+        LstmState canonical() {
+            return new LstmState(h, c);
+        }
+    }
+
+    /**
+     * One batch and what Keras made of it from the state it started in: the prediction of each row, the final state
+     * of each row, the mean binary cross-entropy, and its gradient before any optimizer step.
+     */
+    record Batch(double[][][] inputs, double[] targets, double[] predictions, State finalState, double loss,
+                 Weights gradient) {
+    }
+
+    /** Every fixture in the test resources, by file name. */
+    static List<KerasFixture> all() {
+        URL folder = KerasFixture.class.getResource(FOLDER);
+        if (folder == null) {
+            throw new IllegalStateException(FOLDER + " is not on the test classpath: see tools/keras-fixtures/README.md");
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(KerasFixture::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KerasFixture read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), KerasFixture.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Keras fixture " + file, e);
+        }
+    }
+
+    LstmSpec spec() {
+        GateActivation gates = switch (gateActivation) {
+            case "sigmoid" -> GateActivation.SIGMOID;
+            case "hardSigmoid" -> GateActivation.HARD_SIGMOID;
+            default -> throw new IllegalStateException(name + ": unknown gate activation " + gateActivation);
+        };
+        return new LstmSpec(features, units, gates);
+    }
+
+    /**
+     * A model of this configuration on the engine, with the fixture's weights, and for a stateful model the fixture's
+     * initial state, as Keras' {@code set_weights} and {@code reset_states(states)} would give it.
+     */
+    LstmModel buildOn(LstmEngine engine) {
+        ModelConfig config = stateful ? ModelConfig.stateful(spec(), batchSize, seed)
+                : ModelConfig.stateless(spec(), seed);
+        LstmModel model = engine.build(config);
+        model.setWeights(weights.canonical());
+        if (initialState != null) {
+            model.resetStates(initialState.canonical());
+        }
+        return model;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

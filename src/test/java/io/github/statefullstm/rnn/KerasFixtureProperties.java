@@ -1,0 +1,132 @@
+package io.github.statefullstm.rnn;
+
+import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
+import io.github.statefullstm.spec.Claim;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Both engines against numbers an independent Keras implementation produced: TensorFlow.js's layers API, a port of
+ * Keras, run on configurations written to {@code src/test/resources/keras-fixtures/} by
+ * {@code tools/keras-fixtures/make-fixtures.js}. Each engine gets the fixture's weights and initial state and runs its
+ * two batches in order, carrying the state itself as Keras did; predictions, final and carried states, losses and
+ * gradients must be Keras' up to float32 rounding. Every fixture runs once on every engine.
+ *
+ * <p>Unlike the engine-neutral suites beside it, this class names both engines: the fixtures are one oracle for every
+ * engine, and a failure names the engine and the fixture, batch and value that disagree.
+ */
+@Label("Both engines compute what Keras computes")
+class KerasFixtureProperties {
+
+    /**
+     * TF.js computes in float32 (unit roundoff 6e-8) and the engines in double from the same float32 inputs, so the
+     * difference is Keras' own rounding, compounded over at most five steps and three units: at most 1.3e-7 relative
+     * (to the larger of 1 and the value) measured on predictions, h and c.
+     */
+    private static final double FLOAT32_FORWARD = 1e-6;
+    /** The loss is a log of the same float32 probabilities, averaged over the rows: 7e-8 relative measured. */
+    private static final double FLOAT32_LOSS = 1e-6;
+    /**
+     * The backward pass goes through every step again and sums over rows and steps, so its rounding has the longest
+     * path; 1e-7 measured, and twice the forward tolerance allowed for longer sums.
+     */
+    private static final double FLOAT32_GRADIENT = 2e-6;
+
+    private static final List<KerasFixture> FIXTURES = KerasFixture.all();
+
+    /** One fixture on one engine. */
+    record FixtureOnEngine(KerasFixture fixture, LstmEngine engine) {
+        @Override
+        public String toString() {
+            return engine.name() + ": " + fixture.name();
+        }
+    }
+
+    @Provide
+    Arbitrary<FixtureOnEngine> everyFixtureOnEveryEngine() {
+        return Combinators.combine(Arbitraries.of(FIXTURES), Arbitraries.of(new ReferenceEngine(), new Dl4jEngine()))
+                .as(FixtureOnEngine::new);
+    }
+
+    private static void collect(FixtureOnEngine run) {
+        KerasFixture f = run.fixture();
+        Statistics.label("engine").collect(run.engine().name());
+        Statistics.label("mode").collect(f.stateful() ? (f.initialState() == null ? "stateful from zeros"
+                : "stateful from a carried state") : "stateless");
+        Statistics.label("gates").collect(f.spec().gateActivation());
+        Statistics.label("rows").collect(f.batchSize());
+        Statistics.label("units").collect(f.units());
+        long clipped = f.batches().stream().mapToLong(b -> SaturatedHead.clipped(b.predictions())).sum();
+        Statistics.label("rows Keras clips").collect(clipped == 0 ? "none" : "some");
+    }
+
+    private static String at(FixtureOnEngine run, int batch) {
+        return run.fixture().name() + ", batch " + batch;
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    @Claim("KERAS-1")
+    void predictionsAndStatesAreKeras(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+        collect(run);
+        Statistics.label("mode").coverage(coverage -> {
+            coverage.check("stateless").count(n -> n > 0);
+            coverage.check("stateful from zeros").count(n -> n > 0);
+            coverage.check("stateful from a carried state").count(n -> n > 0);
+        });
+        Statistics.label("gates").coverage(coverage -> {
+            coverage.check(GateActivation.SIGMOID).count(n -> n > 0);
+            coverage.check(GateActivation.HARD_SIGMOID).count(n -> n > 0);
+        });
+        Statistics.label("rows Keras clips").coverage(coverage -> coverage.check("some").count(n -> n > 0));
+        KerasFixture f = run.fixture();
+        Agreement agree = new Agreement(FLOAT32_FORWARD, run.engine().name());
+        LstmModel model = f.buildOn(run.engine());
+        for (int b = 0; b < f.batches().size(); b++) {
+            KerasFixture.Batch batch = f.batches().get(b);
+            agree.outputs(at(run, b) + ", predictions", batch.predictions(), model.predictOnBatch(batch.inputs()));
+            agree.states(at(run, b) + ", final state", batch.finalState().canonical(), model.finalStates());
+            if (f.stateful()) {
+                agree.states(at(run, b) + ", state carried to the next batch", batch.finalState().canonical(),
+                        model.states());
+            }
+        }
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    @Claim("KERAS-1")
+    void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+        collect(run);
+        KerasFixture f = run.fixture();
+        Agreement agree = new Agreement(FLOAT32_LOSS, run.engine().name());
+        LstmModel model = f.buildOn(run.engine());
+        for (int b = 0; b < f.batches().size(); b++) {
+            KerasFixture.Batch batch = f.batches().get(b);
+            agree.value(at(run, b) + ", loss", batch.loss(), model.testOnBatch(batch.inputs(), batch.targets()).loss());
+        }
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    @Claim("KERAS-1")
+    void gradientsAreKerasBeforeTheOptimizer(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+        collect(run);
+        KerasFixture f = run.fixture();
+        Agreement agree = new Agreement(FLOAT32_GRADIENT, run.engine().name());
+        LstmModel model = f.buildOn(run.engine());
+        for (int b = 0; b < f.batches().size(); b++) {
+            KerasFixture.Batch batch = f.batches().get(b);
+            agree.weights(at(run, b) + ", gradient", batch.gradient().canonical(),
+                    model.gradientOnBatch(batch.inputs(), batch.targets()));
+            // The gradient changes nothing; the next batch starts where this one leaves a stateful model.
+            model.predictOnBatch(batch.inputs());
+        }
+    }
+}
