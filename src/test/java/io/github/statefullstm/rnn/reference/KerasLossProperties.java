@@ -15,15 +15,19 @@ import net.jqwik.api.statistics.Statistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The reference's loss is Keras' binary cross-entropy to its edge: the probability clipped to [1e-7, 1 - 1e-7] before
- * the log, so a saturated row's loss is capped and it contributes no gradient. Checked on batches whose outputs are
+ * The reference's loss is Keras' binary cross-entropy to its edge: the probability clipped before the log to Keras'
+ * float32 bounds (1e-7 and 1 - 2^-23), so a saturated row's loss is capped and it contributes no gradient. Checked on batches whose outputs are
  * driven past the clip ({@link SaturatedHead}), against the formula written out here.
  */
 @Label("Keras' loss at saturated outputs")
 class KerasLossProperties {
 
-    /** Keras' epsilon, written out again here: the check must not borrow the value it checks. */
-    private static final double KERAS_EPSILON = 1e-7;
+    /**
+     * The clip's bounds as Keras' float32 graph holds them, written out again here (the check must not borrow the
+     * values it checks): 1e-7 as a float, and 1 - 1e-7, which rounds to 1 - 2^-23 in float32.
+     */
+    private static final float LOWER = 1e-7f;
+    private static final float UPPER = 1 - 0x1p-23f;
     /**
      * The engine computes an unclipped row's loss from the logit, this check from the probability: near the clip,
      * 1 - p ~ 1e-7 carries p's rounding (1e-16) as 1e-9 relative, so the two agree to about 1e-9 of a loss of ~16.
@@ -49,7 +53,7 @@ class KerasLossProperties {
         Statistics.label("rows Keras clips").collect(SaturatedHead.clipped(p) + " of " + p.length);
         double expected = 0;
         for (int row = 0; row < p.length; row++) {
-            double clipped = Math.min(1 - KERAS_EPSILON, Math.max(KERAS_EPSILON, p[row]));
+            double clipped = clippedByKeras(p[row]) ? Math.min(UPPER, Math.max(LOWER, (float) p[row])) : p[row];
             expected -= (y[row] * Math.log(clipped) + (1 - y[row]) * Math.log(1 - clipped)) / p.length;
         }
         assertEquals(expected, model.testOnBatch(s.inputs(0), y).loss(), LOSS_TOLERANCE * Math.max(1, expected),
@@ -68,7 +72,7 @@ class KerasLossProperties {
         double[] batch = model.gradientOnBatch(inputs, targets).flatten();
         double[] unclippedRows = new double[batch.length];
         for (int row = 0; row < p.length; row++) {
-            if (p[row] < KERAS_EPSILON || p[row] > 1 - KERAS_EPSILON) {
+            if (clippedByKeras(p[row])) {
                 continue;
             }
             double[] own = model.gradientOnBatch(new double[][][] {inputs[row]}, new double[] {targets[row]})
@@ -81,6 +85,12 @@ class KerasLossProperties {
             assertEquals(unclippedRows[k], batch[k], GRADIENT_TOLERANCE * Math.max(1, Math.abs(batch[k])),
                     "gradient of flat weight " + k + ": the mean over the rows Keras does not clip, in " + s);
         }
+    }
+
+    /** Keras decides on the float32 probability: a probability that rounds to a bound is not clipped. */
+    private static boolean clippedByKeras(double probability) {
+        float p = (float) probability;
+        return p < LOWER || p > UPPER;
     }
 
     /** A stateless model of the scenario whose outputs reach the clip. */
