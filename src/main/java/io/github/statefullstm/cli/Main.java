@@ -225,16 +225,16 @@ public final class Main implements Callable<Integer> {
         boolean stopped = false;
         try {
             int parallel = engineChoice.ownJvmPerExperiment() ? jobs : 1;
-            results.addAll(runAll(protocols, parallel, protocol -> {
+            runAll(protocols, parallel, results, protocol -> {
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
                         protocol.seed(), engineChoice.optionName());
                 return runner.experiment(protocol);
-            }));
+            });
             if (sweeps) {
-                sweepResults.addAll(runAll(sweepJobs(protocols), parallel, job -> {
+                runAll(sweepJobs(protocols), parallel, sweepResults, job -> {
                     out.println("Sweep: " + job.which() + ", seed " + job.protocol().seed());
                     return runner.sweep(job.which(), job.protocol());
-                }));
+                });
             }
         } catch (StopAtNextBatch.Stopped e) {
             stopped = true;
@@ -274,11 +274,11 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Runs the items, {@code parallel} at a time, and returns their results in the items' order. It stops at the
-     * first failure or stop; the results finished before it in order are kept when the run was stopped.
+     * Runs the items, {@code parallel} at a time, adding their results to {@code done} in the items' order as they
+     * finish. It stops at the first failure or stop; what it added before then stays, so a stopped run still reports
+     * every item that finished before the first unfinished one.
      */
-    private <T, R> List<R> runAll(List<T> items, int parallel, Work<T, R> work) throws Exception {
-        List<R> done = new ArrayList<>();
+    private <T, R> void runAll(List<T> items, int parallel, List<R> done, Work<T, R> work) throws Exception {
         if (parallel <= 1) {
             for (T item : items) {
                 if (stop.get()) {
@@ -286,7 +286,7 @@ public final class Main implements Callable<Integer> {
                 }
                 done.add(work.run(item));
             }
-            return done;
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
@@ -309,7 +309,6 @@ public final class Main implements Callable<Integer> {
                     throw e;
                 }
             }
-            return done;
         } finally {
             pool.shutdownNow();
         }

@@ -1,0 +1,67 @@
+package io.github.statefullstm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.statefullstm.spec.Claim;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Ctrl-C, as a person gives it: the main job runs as a process of its own, gets SIGINT once its first experiment is
+ * done and the second has started, and must end with 130 and a whole report of the first experiment alone.
+ */
+class MainInterruptIT {
+
+    /** A hang guard, far above the seconds these small runs take and the hook's grace period. */
+    private static final long RUN_LIMIT_SECONDS = 120;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"reference", "dl4j"})
+    @Claim("CLI-5")
+    void ctrlCAfterTheFirstExperimentExitsWith130AndReportsItWhole(String engine, @TempDir Path folder)
+            throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Big enough that the second experiment is still running when the signal lands, small enough to be quick.
+        List<String> command = List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--engine", engine, "--experiments", "C,D", "--epochs", "20", "--sequences",
+                "400", "--training", "300", "--no-sweeps", "--output", folder.toString());
+        Process main = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(main.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            boolean signalled = false;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+                if (!signalled && line.startsWith("D. ")) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(main.pid())).start().waitFor();
+                    signalled = true;
+                }
+            }
+            assertTrue(signalled, "the second experiment never started:\n" + String.join("\n", lines));
+        }
+        assertTrue(main.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS), "still running:\n" + String.join("\n", lines));
+        assertEquals(Main.STOPPED, main.exitValue(), String.join("\n", lines));
+        JsonNode results = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        assertEquals(1, results.get("experiments").size(), "only the finished experiment is reported");
+        assertEquals("C", results.get("experiments").get(0).get("id").asText());
+        String readme = Files.readString(folder.resolve("README.md"));
+        assertTrue(readme.contains("| C | one step at a time, stateful"), readme);
+        assertFalse(readme.contains("| D |"), "the stopped experiment is not reported");
+        assertTrue(Files.size(folder.resolve("charts/experiment-C-seed-42.png")) > 0, "C's chart");
+        assertTrue(lines.stream().noneMatch(l -> l.contains("Exception") || l.startsWith("\tat ")),
+                "no stack trace:\n" + String.join("\n", lines));
+    }
+}
