@@ -29,10 +29,7 @@ public abstract class StatefulnessProperties {
     /** Each try is a handful of tiny batches: on the reference engine the whole suite takes about a second. */
     public static final int DEFAULT_TRIES = 100;
     /** Small shapes find the same bugs as big ones and keep failures readable. */
-    private static final int MAX_ROWS = 4;
     private static final int MAX_STEPS = 5;
-    private static final int MAX_FEATURES = 2;
-    private static final int MAX_UNITS = 4;
     /** Long enough for several cuts in one sequence. */
     private static final int MAX_CHUNKED_STEPS = 8;
     /** Consecutive batches in a stateful run: enough for a state to travel twice or more. */
@@ -55,24 +52,17 @@ public abstract class StatefulnessProperties {
         return engine().build(config);
     }
 
-    private static void collect(BatchScenario s) {
-        Statistics.label("rows").collect(s.rows());
-        Statistics.label("steps").collect(s.steps());
-        Statistics.label("units").collect(s.spec().units());
-        Statistics.label("gates").collect(s.spec().gateActivation());
-    }
-
     // ---------------------------------------------------------------- generators
 
     @Provide
     Arbitrary<BatchScenario> smallBatchScenarios() {
-        return scenarios(1, MAX_STEPS);
+        return BatchScenario.any(1, MAX_STEPS);
     }
 
     /** At least two rows, so that "the other rows" exist. */
     @Provide
     Arbitrary<BatchScenario> multiRowScenarios() {
-        return scenarios(2, MAX_STEPS);
+        return BatchScenario.any(2, MAX_STEPS);
     }
 
     @Provide
@@ -84,7 +74,7 @@ public abstract class StatefulnessProperties {
     /** A sequence of two or more steps and one way to cut it into consecutive chunks. */
     @Provide
     Arbitrary<ChunkedRun> chunkedSequences() {
-        Arbitrary<BatchScenario> sequences = scenarios(1, MAX_CHUNKED_STEPS).filter(s -> s.steps() >= 2);
+        Arbitrary<BatchScenario> sequences = BatchScenario.any(1, MAX_CHUNKED_STEPS).filter(s -> s.steps() >= 2);
         return sequences.flatMap(s -> Arbitraries.integers().between(1, s.steps() - 1).set()
                 .map(cuts -> new ChunkedRun(s, chunkLengths(s.steps(), cuts))));
     }
@@ -93,16 +83,6 @@ public abstract class StatefulnessProperties {
     Arbitrary<BadCall> badCalls() {
         return Combinators.combine(multiRowScenarios(), Arbitraries.of(Fault.class), Arbitraries.of(Call.class))
                 .as(BadCall::new);
-    }
-
-    /** Scenarios of small random shapes, gates and seeds; shared with the engine-to-engine conformance checks. */
-    public static Arbitrary<BatchScenario> scenarios(int minRows, int maxSteps) {
-        Arbitrary<LstmSpec> specs = Combinators.combine(
-                Arbitraries.integers().between(1, MAX_FEATURES),
-                Arbitraries.integers().between(1, MAX_UNITS),
-                Arbitraries.of(GateActivation.class)).as(LstmSpec::new);
-        return Combinators.combine(specs, Arbitraries.longs(), Arbitraries.integers().between(minRows, MAX_ROWS),
-                Arbitraries.integers().between(1, maxSteps), Arbitraries.longs()).as(BatchScenario::new);
     }
 
     private static List<Integer> chunkLengths(int steps, java.util.Set<Integer> cuts) {
@@ -147,7 +127,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-1")
         void aRowsOutputAndFinalStateDoNotDependOnTheOtherRows(@ForAll("multiRowScenarios") BatchScenario s,
                                                                 @ForAll boolean stateful) {
-            collect(s);
+            s.collectShape();
             Statistics.label("stateful").collect(stateful);
             int watched = s.someRow(0);
             double[][][] batch = s.inputs(0);
@@ -170,7 +150,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-1")
         void permutingTheRowsPermutesOutputsAndFinalStates(@ForAll("multiRowScenarios") BatchScenario s,
                                                           @ForAll boolean stateful) {
-            collect(s);
+            s.collectShape();
             Statistics.label("stateful").collect(stateful);
             int[] order = permutation(s.rows(), s.random(0, 0));
             LstmModel inOrder = build(s.config(stateful));
@@ -215,7 +195,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-2")
         void eachRowStartsTheNextBatchFromItsOwnFinalState(@ForAll("statefulRuns") StatefulRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("batches").collect(run.batches());
             LstmModel model = build(s.statefulConfig());
             model.resetStates(s.state(0));
@@ -232,7 +212,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-2")
         void eachRowBehavesAsItsOwnStreamFedAloneToABatchOfOne(@ForAll("statefulRuns") StatefulRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("batches").collect(run.batches());
             LstmModel batched = build(s.statefulConfig());
             batched.resetStates(s.state(0));
@@ -266,7 +246,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-3")
         void afterResetStatesTheNextBatchMatchesAFreshModelWithTheSameWeights(@ForAll("statefulRuns") StatefulRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             LstmModel model = build(s.statefulConfig());
             model.resetStates(s.state(0));
             for (int batch = 0; batch < run.batches(); batch++) {
@@ -297,7 +277,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-4")
         void feedingASequenceInChunksEqualsFeedingItWhole(@ForAll("chunkedSequences") ChunkedRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("chunks").collect(run.chunkLengths().size());
             double[][][] sequence = s.inputs(0);
             LstmModel chunked = build(s.statefulConfig());
@@ -330,7 +310,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-5")
         void aStatelessBatchStartsFromZerosWhateverCameBefore(@ForAll("statefulRuns") StatefulRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("batches before").collect(run.batches());
             LstmModel model = build(s.statelessConfig());
             for (int batch = 0; batch < run.batches(); batch++) {
@@ -362,7 +342,7 @@ public abstract class StatefulnessProperties {
         @Claim("STATE-6")
         void trainingLeavesTheStateItsForwardPassProduced(@ForAll("statefulRuns") StatefulRun run) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("batches").collect(run.batches());
             LstmModel model = build(s.statefulConfig());
             model.resetStates(s.state(0));
@@ -387,7 +367,7 @@ public abstract class StatefulnessProperties {
         void gradientOnBatchChangesNeitherStateNorWeights(@ForAll("statefulRuns") StatefulRun run,
                                                           @ForAll boolean stateful) {
             BatchScenario s = run.scenario();
-            collect(s);
+            s.collectShape();
             LstmModel model = build(s.config(stateful));
             LstmModel untouched = build(s.config(stateful));
             if (stateful) {
@@ -421,7 +401,7 @@ public abstract class StatefulnessProperties {
         void aRefusedCallNamesTheProblemAndLeavesStateWeightsAndOptimizerAsTheyWere(
                 @ForAll("badCalls") BadCall bad) {
             BatchScenario s = bad.scenario();
-            collect(s);
+            s.collectShape();
             Statistics.label("fault").collect(bad.fault());
             LstmModel model = build(s.statefulConfig());
             LstmModel twin = build(s.statefulConfig());

@@ -10,7 +10,6 @@ import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.SaturatedHead;
-import io.github.statefullstm.rnn.StatefulnessProperties;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitraries;
@@ -65,7 +64,7 @@ class Dl4jConformanceProperties {
 
     @Provide
     Arbitrary<Case> sharedWeightCases() {
-        return Combinators.combine(StatefulnessProperties.scenarios(1, MAX_STEPS), Arbitraries.of(true, false),
+        return Combinators.combine(BatchScenario.any(1, MAX_STEPS), Arbitraries.of(true, false),
                 Arbitraries.of(false, true)).as(Case::new);
     }
 
