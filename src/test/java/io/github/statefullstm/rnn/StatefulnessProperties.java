@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 /**
  * The post's statements about state, as properties any {@link LstmEngine} must satisfy, written once. An engine's
  * test class extends this, names the engine and the tolerance its arithmetic earns, and runs the identical suite.
+ * The refusals (STATE-7) are a topic of their own, in {@link BadCallProperties}.
  *
  * <p>How many tries: {@value #DEFAULT_TRIES} per property. A slower engine lowers it by putting its own
  * {@code @PropertyDefaults(tries = ...)} on its subclass, which jqwik applies to the inherited groups too.
@@ -79,12 +80,6 @@ public abstract class StatefulnessProperties {
                 .map(cuts -> new ChunkedRun(s, chunkLengths(s.steps(), cuts))));
     }
 
-    @Provide
-    Arbitrary<BadCall> badCalls() {
-        return Combinators.combine(multiRowScenarios(), Arbitraries.of(Fault.class), Arbitraries.of(Call.class))
-                .as(BadCall::new);
-    }
-
     private static List<Integer> chunkLengths(int steps, java.util.Set<Integer> cuts) {
         List<Integer> lengths = new ArrayList<>();
         int begin = 0;
@@ -103,19 +98,6 @@ public abstract class StatefulnessProperties {
     /** One sequence batch and the lengths of the chunks it is fed in; they add up to its steps. */
     public record ChunkedRun(BatchScenario scenario, List<Integer> chunkLengths) {
     }
-
-    /** A call with one thing wrong with it. */
-    public record BadCall(BatchScenario scenario, Fault fault, Call call) {
-    }
-
-    /** What is wrong with a {@link BadCall}. */
-    public enum Fault {
-        WRONG_BATCH_SIZE, WRONG_FEATURES, RAGGED_STEPS, ZERO_STEPS, NAN_INPUT, INFINITE_INPUT,
-        TARGET_NOT_BINARY, WRONG_TARGET_COUNT, STATE_WRONG_ROWS, STATE_WRONG_UNITS, WEIGHTS_WRONG_SHAPE
-    }
-
-    /** Which batch call carries an input or target fault; state and weight faults have their own call. */
-    public enum Call { PREDICT, TRAIN, TEST, GRADIENT }
 
     // ---------------------------------------------------------------- STATE-1
 
@@ -387,127 +369,6 @@ public abstract class StatefulnessProperties {
             double[][][] next = s.inputs(run.batches());
             agree().outputs(where + ", the next batch vs a model that never computed a gradient",
                     untouched.predictOnBatch(next), model.predictOnBatch(next));
-        }
-    }
-
-    // ---------------------------------------------------------------- STATE-7
-
-    @Group
-    @Label("STATE-7: a refused call says what is wrong and changes nothing")
-    class Refusals {
-
-        @Property
-        @Claim("STATE-7")
-        void aRefusedCallNamesTheProblemAndLeavesStateWeightsAndOptimizerAsTheyWere(
-                @ForAll("badCalls") BadCall bad) {
-            BatchScenario s = bad.scenario();
-            s.collectShape();
-            Statistics.label("fault").collect(bad.fault());
-            LstmModel model = build(s.statefulConfig());
-            LstmModel twin = build(s.statefulConfig());
-            for (LstmModel m : List.of(model, twin)) { // same history, so the optimizer has moments to lose
-                m.resetStates(s.state(0));
-                m.trainOnBatch(s.inputs(0), s.targets(0));
-            }
-
-            LstmState stateBefore = model.states();
-            LstmState finalBefore = model.finalStates();
-            LstmWeights weightsBefore = model.getWeights();
-            IllegalArgumentException refusal = refusalOf(() -> apply(bad, model));
-            for (String word : expectedWords(bad)) {
-                if (!refusal.getMessage().contains(word)) {
-                    throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.call()
-                            + ": message \"" + refusal.getMessage() + "\" does not mention \"" + word + "\"");
-                }
-            }
-
-            // the same model before and after: nothing may move, not even by rounding
-            Agreement exactly = new Agreement(0, engine().name());
-            String where = "after refused " + bad.fault() + " via " + bad.call();
-            exactly.states(where + ", carried state", stateBefore, model.states());
-            exactly.states(where + ", final state", finalBefore, model.finalStates());
-            exactly.weights(where, weightsBefore, model.getWeights());
-            // the optimizer is not observable directly: the next update must be the one a twin without the
-            // refused call makes
-            BatchResult expected = twin.trainOnBatch(s.inputs(1), s.targets(1));
-            BatchResult actual = model.trainOnBatch(s.inputs(1), s.targets(1));
-            agree().value(where + ", next batch's loss", expected.loss(), actual.loss());
-            agree().weights(where + ", weights after the next update (optimizer moments)", twin.getWeights(),
-                    model.getWeights());
-        }
-
-        private IllegalArgumentException refusalOf(Runnable call) {
-            try {
-                call.run();
-            } catch (IllegalArgumentException refused) {
-                return refused;
-            }
-            throw new AssertionError("[" + engine().name() + "] the call was accepted");
-        }
-
-        private void apply(BadCall bad, LstmModel model) {
-            BatchScenario s = bad.scenario();
-            double[][][] inputs = s.inputs(1);
-            double[] targets = s.targets(1);
-            int units = s.spec().units();
-            switch (bad.fault()) {
-                case WRONG_BATCH_SIZE -> inputs = s.inputs(1, s.rows() + 1, s.steps());
-                case WRONG_FEATURES -> inputs = new BatchScenario(
-                        new LstmSpec(s.spec().features() + 1, units, s.spec().gateActivation()),
-                        s.weightSeed(), s.rows(), s.steps(), s.dataSeed()).inputs(1);
-                case RAGGED_STEPS -> inputs[s.rows() - 1] = s.inputs(2, 1, s.steps() + 1)[0];
-                case ZERO_STEPS -> inputs = new double[s.rows()][0][s.spec().features()];
-                case NAN_INPUT, INFINITE_INPUT -> {
-                    int[] at = badSpot(s);
-                    inputs[at[0]][at[1]][at[2]] = bad.fault() == Fault.NAN_INPUT ? Double.NaN
-                            : Double.NEGATIVE_INFINITY;
-                }
-                case TARGET_NOT_BINARY -> targets[s.someRow(1)] = 0.5;
-                case WRONG_TARGET_COUNT -> targets = new double[s.rows() + 1];
-                case STATE_WRONG_ROWS -> {
-                    model.resetStates(LstmState.zeros(s.rows() + 1, units));
-                    return;
-                }
-                case STATE_WRONG_UNITS -> {
-                    model.resetStates(LstmState.zeros(s.rows(), units + 1));
-                    return;
-                }
-                case WEIGHTS_WRONG_SHAPE -> {
-                    model.setWeights(LstmWeights.zeros(s.spec().features(), units + 1));
-                    return;
-                }
-            }
-            boolean targetFault = bad.fault() == Fault.TARGET_NOT_BINARY || bad.fault() == Fault.WRONG_TARGET_COUNT;
-            Call call = targetFault && bad.call() == Call.PREDICT ? Call.TRAIN : bad.call();
-            switch (call) {
-                case PREDICT -> model.predictOnBatch(inputs);
-                case TRAIN -> model.trainOnBatch(inputs, targets);
-                case TEST -> model.testOnBatch(inputs, targets);
-                case GRADIENT -> model.gradientOnBatch(inputs, targets);
-            }
-        }
-
-        /** Row, step and feature of the poisoned input. */
-        private int[] badSpot(BatchScenario s) {
-            SplittableRandom random = s.random(5, 0);
-            return new int[] {random.nextInt(s.rows()), random.nextInt(s.steps()),
-                    random.nextInt(s.spec().features())};
-        }
-
-        private List<String> expectedWords(BadCall bad) {
-            return switch (bad.fault()) {
-                case WRONG_BATCH_SIZE -> List.of("batch size");
-                case WRONG_FEATURES -> List.of("features");
-                case RAGGED_STEPS, ZERO_STEPS -> List.of("steps");
-                case NAN_INPUT, INFINITE_INPUT -> {
-                    int[] at = badSpot(bad.scenario());
-                    yield List.of("row " + at[0], "step " + at[1], "feature " + at[2]);
-                }
-                case TARGET_NOT_BINARY, WRONG_TARGET_COUNT -> List.of("targets");
-                case STATE_WRONG_ROWS -> List.of("rows");
-                case STATE_WRONG_UNITS -> List.of("units");
-                case WEIGHTS_WRONG_SHAPE -> List.of("weights");
-            };
         }
     }
 }
