@@ -1,13 +1,12 @@
 package io.github.statefullstm.rnn;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * A call with one thing wrong with it: which fault, made through which batch call, on which scenario's model.
- * Knows how to make the call and which words its refusal must contain.
+ * A call with one thing wrong with it: which fault, made through which batch call, on which scenario's model, and
+ * where in the batch a bad value sits. Knows how to make the call and which words its refusal must contain.
  */
-record BadCall(BatchScenario scenario, Fault fault, Call call) {
+record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
 
     /** What is wrong with the call. */
     enum Fault {
@@ -17,6 +16,14 @@ record BadCall(BatchScenario scenario, Fault fault, Call call) {
 
     /** Which batch call carries an input or target fault; state and weight faults have their own call. */
     enum Call { PREDICT, TRAIN, TEST, GRADIENT }
+
+    /** A place in the batch: the poisoned input of a NaN or infinite input, and the row of a target not 0 or 1. */
+    record Spot(int row, int step, int feature) {
+        @Override
+        public String toString() {
+            return "row " + row + ", step " + step + ", feature " + feature;
+        }
+    }
 
     /** Makes the call on {@code model}, with batch 1 of the scenario spoiled by the fault. */
     void applyTo(LstmModel model) {
@@ -31,11 +38,9 @@ record BadCall(BatchScenario scenario, Fault fault, Call call) {
                     s.weightSeed(), s.rows(), s.steps(), s.dataSeed()).inputs(1);
             case RAGGED_STEPS -> inputs[s.rows() - 1] = s.inputs(2, 1, s.steps() + 1)[0];
             case ZERO_STEPS -> inputs = new double[s.rows()][0][s.spec().features()];
-            case NAN_INPUT, INFINITE_INPUT -> {
-                int[] at = badSpot();
-                inputs[at[0]][at[1]][at[2]] = fault == Fault.NAN_INPUT ? Double.NaN : Double.NEGATIVE_INFINITY;
-            }
-            case TARGET_NOT_BINARY -> targets[s.someRow(1)] = 0.5;
+            case NAN_INPUT, INFINITE_INPUT -> inputs[at.row()][at.step()][at.feature()] =
+                    fault == Fault.NAN_INPUT ? Double.NaN : Double.NEGATIVE_INFINITY;
+            case TARGET_NOT_BINARY -> targets[at.row()] = 0.5;
             case WRONG_TARGET_COUNT -> targets = new double[s.rows() + 1];
             case STATE_WRONG_ROWS -> {
                 model.resetStates(LstmState.zeros(s.rows() + 1, units));
@@ -50,13 +55,32 @@ record BadCall(BatchScenario scenario, Fault fault, Call call) {
                 return;
             }
         }
-        boolean targetFault = fault == Fault.TARGET_NOT_BINARY || fault == Fault.WRONG_TARGET_COUNT;
-        switch (targetFault && call == Call.PREDICT ? Call.TRAIN : call) {
+        switch (batchCall()) {
             case PREDICT -> model.predictOnBatch(inputs);
             case TRAIN -> model.trainOnBatch(inputs, targets);
             case TEST -> model.testOnBatch(inputs, targets);
             case GRADIENT -> model.gradientOnBatch(inputs, targets);
         }
+    }
+
+    /** The model method the fault reaches it through. */
+    String callMade() {
+        return switch (fault) {
+            case STATE_WRONG_ROWS, STATE_WRONG_UNITS -> "resetStates";
+            case WEIGHTS_WRONG_SHAPE -> "setWeights";
+            default -> switch (batchCall()) {
+                case PREDICT -> "predictOnBatch";
+                case TRAIN -> "trainOnBatch";
+                case TEST -> "testOnBatch";
+                case GRADIENT -> "gradientOnBatch";
+            };
+        };
+    }
+
+    /** predictOnBatch takes no targets, so a target fault drawn for it goes through trainOnBatch instead. */
+    private Call batchCall() {
+        boolean targetFault = fault == Fault.TARGET_NOT_BINARY || fault == Fault.WRONG_TARGET_COUNT;
+        return targetFault && call == Call.PREDICT ? Call.TRAIN : call;
     }
 
     /** What the refusal's message must mention to name the problem; for a bad input value, where it is. */
@@ -65,10 +89,8 @@ record BadCall(BatchScenario scenario, Fault fault, Call call) {
             case WRONG_BATCH_SIZE -> List.of("batch size");
             case WRONG_FEATURES -> List.of("features");
             case RAGGED_STEPS, ZERO_STEPS -> List.of("steps");
-            case NAN_INPUT, INFINITE_INPUT -> {
-                int[] at = badSpot();
-                yield List.of("row " + at[0], "step " + at[1], "feature " + at[2]);
-            }
+            case NAN_INPUT, INFINITE_INPUT -> List.of("row " + at.row(), "step " + at.step(),
+                    "feature " + at.feature());
             case TARGET_NOT_BINARY, WRONG_TARGET_COUNT -> List.of("targets");
             case STATE_WRONG_ROWS -> List.of("rows");
             case STATE_WRONG_UNITS -> List.of("units");
@@ -76,10 +98,9 @@ record BadCall(BatchScenario scenario, Fault fault, Call call) {
         };
     }
 
-    /** Row, step and feature of the poisoned input. */
-    private int[] badSpot() {
-        SplittableRandom random = scenario.random(5, 0);
-        return new int[] {random.nextInt(scenario.rows()), random.nextInt(scenario.steps()),
-                random.nextInt(scenario.spec().features())};
+    @Override
+    public String toString() {
+        boolean placed = fault == Fault.NAN_INPUT || fault == Fault.INFINITE_INPUT || fault == Fault.TARGET_NOT_BINARY;
+        return fault + (placed ? " at " + at : "") + " via " + callMade() + " on " + scenario;
     }
 }

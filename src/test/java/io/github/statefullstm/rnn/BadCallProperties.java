@@ -38,11 +38,19 @@ public abstract class BadCallProperties {
      */
     protected abstract double tolerance();
 
-    /** At least two rows, so that a stateful batch of another size and a bad target's row have room. */
+    /** Scenarios of at least two rows, each with one fault, the call it comes through and a spot inside its batch. */
     @Provide
     Arbitrary<BadCall> badCalls() {
-        return Combinators.combine(BatchScenario.any(2, MAX_STEPS), Arbitraries.of(BadCall.Fault.class),
-                Arbitraries.of(BadCall.Call.class)).as(BadCall::new);
+        return BatchScenario.any(2, MAX_STEPS).flatMap(s -> Combinators.combine(Arbitraries.of(BadCall.Fault.class),
+                        Arbitraries.of(BadCall.Call.class), spotsIn(s))
+                .as((fault, call, at) -> new BadCall(s, fault, call, at)));
+    }
+
+    /** Any row, step and feature of the scenario's batches. */
+    private static Arbitrary<BadCall.Spot> spotsIn(BatchScenario s) {
+        return Combinators.combine(Arbitraries.integers().between(0, s.rows() - 1),
+                Arbitraries.integers().between(0, s.steps() - 1),
+                Arbitraries.integers().between(0, s.spec().features() - 1)).as(BadCall.Spot::new);
     }
 
     @Property
@@ -52,6 +60,7 @@ public abstract class BadCallProperties {
         BatchScenario s = bad.scenario();
         s.collectShape();
         Statistics.label("fault").collect(bad.fault());
+        Statistics.label("call").collect(bad.callMade());
         LstmModel model = engine().build(s.statefulConfig());
         LstmModel twin = engine().build(s.statefulConfig());
         for (LstmModel m : List.of(model, twin)) { // same history, so the optimizer has moments to lose
@@ -65,14 +74,14 @@ public abstract class BadCallProperties {
         IllegalArgumentException refusal = refusalOf(() -> bad.applyTo(model));
         for (String word : bad.wordsTheRefusalMustName()) {
             if (!refusal.getMessage().contains(word)) {
-                throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.call()
+                throw new AssertionError("[" + engine().name() + "] " + bad.fault() + " via " + bad.callMade()
                         + ": message \"" + refusal.getMessage() + "\" does not mention \"" + word + "\"");
             }
         }
 
         // the same model before and after: nothing may move, not even by rounding
         Agreement exactly = new Agreement(0, engine().name());
-        String where = "after refused " + bad.fault() + " via " + bad.call();
+        String where = "after refused " + bad.fault() + " via " + bad.callMade();
         exactly.states(where + ", carried state", stateBefore, model.states());
         exactly.states(where + ", final state", finalBefore, model.finalStates());
         exactly.weights(where, weightsBefore, model.getWeights());
