@@ -87,6 +87,7 @@ class TaskProperties {
     @Claim("TASK-3")
     @Label("the same seed draws the same task")
     void theSameSeedDrawsTheSameTask(@ForAll("taskShapes") TaskShape shape) {
+        Statistics.label("seed").collect(shape.seed() == 0 ? "0" : shape.seed() < 0 ? "negative" : "positive");
         assertEquals(shape.draw(), shape.draw(), shape::toString);
     }
 
@@ -124,6 +125,8 @@ class TaskProperties {
     @Label("N <= 0, T <= 0 or a fraction outside [0, 1] is refused, naming the parameter and value")
     void badTaskParametersAreRefused(@ForAll @IntRange(min = -5, max = 0) int nonPositive,
                                      @ForAll("fractionsOutsideTheUnitInterval") double fraction) {
+        Statistics.label("N and T").collect(nonPositive == 0 ? "0" : "negative");
+        Statistics.label("fraction").collect(Double.isNaN(fraction) ? "NaN" : fraction < 0 ? "below 0" : "above 1");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(nonPositive, 20, 0.5, 1)),
                 "sequences (N)", String.valueOf(nonPositive), "> 0");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(10, nonPositive, 0.5, 1)),
