@@ -80,14 +80,14 @@ public abstract class BadCallProperties {
         }
 
         // the same model before and after: nothing may move, not even by rounding
-        Agreement exactly = new Agreement(0, engine().name());
+        Agreement exactly = Agreement.relative(0, engine().name());
         String where = "after refused " + bad.fault() + " via " + bad.callMade();
         exactly.states(where + ", carried state", stateBefore, model.states());
         exactly.states(where + ", final state", finalBefore, model.finalStates());
         exactly.weights(where, weightsBefore, model.getWeights());
         // the optimizer is not observable directly: the next update must be the one a twin without the
         // refused call makes
-        Agreement agree = new Agreement(tolerance(), engine().name());
+        Agreement agree = Agreement.relative(tolerance(), engine().name());
         BatchResult expected = twin.trainOnBatch(s.inputs(1), s.targets(1));
         BatchResult actual = model.trainOnBatch(s.inputs(1), s.targets(1));
         agree.value(where + ", next batch's loss", expected.loss(), actual.loss());

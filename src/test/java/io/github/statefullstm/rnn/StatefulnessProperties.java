@@ -46,7 +46,7 @@ public abstract class StatefulnessProperties {
     protected abstract double tolerance();
 
     private Agreement agree() {
-        return new Agreement(tolerance(), engine().name());
+        return Agreement.relative(tolerance(), engine().name());
     }
 
     private LstmModel build(ModelConfig config) {
@@ -386,7 +386,7 @@ public abstract class StatefulnessProperties {
                 model.gradientOnBatch(s.inputs(batch), s.targets(batch));
             }
             // the same model before and after: nothing may move, not even by rounding
-            Agreement exactly = new Agreement(0, engine().name());
+            Agreement exactly = Agreement.relative(0, engine().name());
             String where = "after " + run.batches() + " gradientOnBatch calls";
             exactly.states(where + ", carried state", stateBefore, model.states());
             exactly.weights(where, weightsBefore, model.getWeights());
