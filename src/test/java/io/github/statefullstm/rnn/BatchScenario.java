@@ -1,13 +1,24 @@
 package io.github.statefullstm.rnn;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * One generated situation for the statefulness properties: a model architecture and seed, a batch shape, and a
  * data seed from which any number of input batches, targets and states are drawn reproducibly. jqwik shrinks the
- * shape; the numbers inside a batch come from the data seed, so a failure replays exactly.
+ * shape; the numbers inside a batch come from the data seed, so a failure replays exactly. What a property chooses
+ * about a batch (a row to watch, an order of rows, a spot to spoil) is generated beside the scenario, not drawn from
+ * its seed, so that a failure shrinks to and shows the choice.
  */
 public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps, long dataSeed) {
+
+    /** Small shapes find the same bugs as big ones and keep failures readable. */
+    private static final int MAX_ROWS = 4;
+    private static final int MAX_FEATURES = 2;
+    private static final int MAX_UNITS = 4;
 
     /** Inputs on [-2, 2]: wide enough to push hard-sigmoid gates into their flat, clipped parts. */
     private static final double INPUT_LIMIT = 2.0;
@@ -15,7 +26,28 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
     private static final double H_LIMIT = 1.0;
     private static final double C_LIMIT = 2.0;
     /** Separates the random streams of inputs, targets and states drawn for the same index. */
-    private static final long INPUTS = 1, TARGETS = 2, STATES = 3, ROWS = 4;
+    private static final long INPUTS = 1, TARGETS = 2, STATES = 3;
+
+    /**
+     * Scenarios of small random shapes, gates and seeds, with {@code minRows} to {@value #MAX_ROWS} rows and 1 to
+     * {@code maxSteps} steps: the statefulness and refusal suites and the engine-to-engine checks all draw from these.
+     */
+    public static Arbitrary<BatchScenario> any(int minRows, int maxSteps) {
+        Arbitrary<LstmSpec> specs = Combinators.combine(
+                Arbitraries.integers().between(1, MAX_FEATURES),
+                Arbitraries.integers().between(1, MAX_UNITS),
+                Arbitraries.of(GateActivation.class)).as(LstmSpec::new);
+        return Combinators.combine(specs, Arbitraries.longs(), Arbitraries.integers().between(minRows, MAX_ROWS),
+                Arbitraries.integers().between(1, maxSteps), Arbitraries.longs()).as(BatchScenario::new);
+    }
+
+    /** Tells jqwik's statistics the shape this try ran: rows, steps, units and gates. */
+    public void collectShape() {
+        Statistics.label("rows").collect(rows);
+        Statistics.label("steps").collect(steps);
+        Statistics.label("units").collect(spec.units());
+        Statistics.label("gates").collect(spec.gateActivation());
+    }
 
     public ModelConfig statefulConfig() {
         return ModelConfig.stateful(spec, rows, weightSeed);
@@ -70,12 +102,7 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
         return new LstmState(h, c);
     }
 
-    /** A row index drawn from the data seed, so which row a property watches varies with the scenario. */
-    public int someRow(int index) {
-        return random(ROWS, index).nextInt(rows);
-    }
-
-    public SplittableRandom random(long stream, int index) {
+    private SplittableRandom random(long stream, int index) {
         return new SplittableRandom(dataSeed * 1_000_003L + stream * 7919L + index);
     }
 

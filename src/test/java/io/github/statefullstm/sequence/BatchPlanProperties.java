@@ -80,6 +80,8 @@ class BatchPlanProperties {
         void aStatefulPlanOfAnIncompleteLastBatchIsRefused(@ForAll @IntRange(min = 2, max = 50) int batchSize,
                                                           @ForAll @IntRange(min = 1, max = 500) int samples) {
             int count = samples % batchSize == 0 ? samples + 1 : samples;
+            Statistics.label("full batches before the short one").collect(count < batchSize ? "none" : "some");
+            Statistics.label("the short batch holds").collect(shortPart(count, batchSize));
             assertMentions(assertThrows(IllegalArgumentException.class,
                             () -> BatchPlan.statefulInOrder(count, batchSize)),
                     "sample count = " + count, "multiple of the batch size " + batchSize);
@@ -89,6 +91,7 @@ class BatchPlanProperties {
         @Claim("PLAN-3")
         @Label("B <= 0 is refused, naming B")
         void aNonPositiveBatchSizeIsRefused(@ForAll @IntRange(min = -3, max = 0) int batchSize) {
+            Statistics.label("B").collect(batchSize == 0 ? "0" : "negative");
             assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.stateless(10, batchSize)),
                     "batch size (B) = " + batchSize, "> 0");
             assertMentions(assertThrows(IllegalArgumentException.class,
@@ -197,8 +200,16 @@ class BatchPlanProperties {
     void sequencePreservingRefusesAnIncompleteGroup(@ForAll @IntRange(min = 2, max = 6) int batchSize,
                                                     @ForAll @IntRange(min = 1, max = 30) int sequences) {
         int n = sequences % batchSize == 0 ? sequences + 1 : sequences;
+        Statistics.label("full groups before the short one").collect(n < batchSize ? "none" : "some");
+        Statistics.label("the short group holds").collect(shortPart(n, batchSize));
         List<Sample> chunks = Windowing.windows(Task.generate(n, 4, 0.5, 1), 2, 2);
         assertMentions(assertThrows(IllegalArgumentException.class,
                 () -> BatchPlan.sequencePreserving(chunks, batchSize)), "sequences = " + n, "multiple of the batch size");
+    }
+
+    /** What is left over for the last batch or group: one, one short of B, or between (B = 2 has only one). */
+    private static String shortPart(int count, int batchSize) {
+        int left = count % batchSize;
+        return left == 1 ? "1" : left == batchSize - 1 ? "B - 1" : "between";
     }
 }

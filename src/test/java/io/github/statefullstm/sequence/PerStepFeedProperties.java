@@ -41,6 +41,8 @@ class PerStepFeedProperties {
     void theStateIsResetAfterEachSequenceAndNowhereElse(@ForAll("taskShapes") TaskShape shape) {
         Task task = shape.draw();
         PerStepFeed feed = PerStepFeed.of(task);
+        Statistics.label("T").collect(task.length() == 1 ? "1: every sample ends a sequence" : "2..");
+        Statistics.label("sequences").collect(task.size() == 1 ? "1" : "2..");
         for (int i = 0; i < feed.size(); i++) {
             assertEquals(i % task.length() == task.length() - 1, feed.resetAfter(i), "reset marker after sample " + i);
         }
@@ -51,6 +53,8 @@ class PerStepFeedProperties {
     @Label("the feed is reversible: the samples between resets rebuild the sequences")
     void theFeedRebuildsItsSequences(@ForAll("taskShapes") TaskShape shape) {
         Task task = shape.draw();
+        Statistics.label("T").collect(task.length() == 1 ? "1" : task.length() <= 10 ? "2..10" : "11..");
+        Statistics.label("sequences").collect(task.size() == 1 ? "1" : task.size() <= 10 ? "2..10" : "11..");
         assertEquals(task, PerStepFeed.of(task).toTask(), shape::toString);
     }
 }

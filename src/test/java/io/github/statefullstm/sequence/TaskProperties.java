@@ -29,6 +29,30 @@ class TaskProperties {
         return TaskShape.any().filter(shape -> shape.sequences() >= 2);
     }
 
+    /** A task and how many of its sequences, from the first, go to the training part. */
+    record SplitPoint(TaskShape shape, int trainingSize) {
+        @Override
+        public String toString() {
+            return shape + ".splitAt(" + trainingSize + ")";
+        }
+    }
+
+    /** Tasks of two or more sequences, split so that each part keeps at least one. */
+    @Provide
+    Arbitrary<SplitPoint> splitsThatLeaveBothPartsSequences() {
+        return tasksOfTwoOrMoreSequences().flatMap(shape -> Arbitraries.integers().between(1, shape.sequences() - 1)
+                .map(trainingSize -> new SplitPoint(shape, trainingSize)));
+    }
+
+    /** Any task, split so that training gets no sequence (a size of 0 or less) or every one of them. */
+    @Provide
+    Arbitrary<SplitPoint> splitsThatLeaveAPartEmpty() {
+        return taskShapes().flatMap(shape -> Arbitraries.oneOf(
+                        Arbitraries.integers().between(-TaskShape.MAX_SEQUENCES, 0),
+                        Arbitraries.integers().between(shape.sequences(), shape.sequences() + TaskShape.MAX_SEQUENCES))
+                .map(trainingSize -> new SplitPoint(shape, trainingSize)));
+    }
+
     @Provide
     Arbitrary<Double> fractionsOutsideTheUnitInterval() {
         return Arbitraries.oneOf(Arbitraries.doubles().lessThan(0), Arbitraries.doubles().greaterThan(1),
@@ -63,16 +87,16 @@ class TaskProperties {
     @Claim("TASK-3")
     @Label("the same seed draws the same task")
     void theSameSeedDrawsTheSameTask(@ForAll("taskShapes") TaskShape shape) {
+        Statistics.label("seed").collect(shape.seed() == 0 ? "0" : shape.seed() < 0 ? "negative" : "positive");
         assertEquals(shape.draw(), shape.draw(), shape::toString);
     }
 
     @Property
     @Claim("TASK-4")
     @Label("the split partitions the rows by position")
-    void theSplitPartitionsTheRowsByPosition(@ForAll("tasksOfTwoOrMoreSequences") TaskShape shape,
-                                             @ForAll @IntRange(min = 1, max = TaskShape.MAX_SEQUENCES) int cut) {
-        Task task = shape.draw();
-        int trainingSize = 1 + (cut - 1) % (task.size() - 1);
+    void theSplitPartitionsTheRowsByPosition(@ForAll("splitsThatLeaveBothPartsSequences") SplitPoint point) {
+        Task task = point.shape().draw();
+        int trainingSize = point.trainingSize();
         Task.Split split = task.splitAt(trainingSize);
         Statistics.label("validation share").collect(trainingSize * 2 >= task.size() ? "at most half" : "over half");
         assertEquals(trainingSize, split.training().size());
@@ -88,10 +112,10 @@ class TaskProperties {
     @Property
     @Claim("TASK-5")
     @Label("a split that leaves a part empty is refused, naming the size and the rule")
-    void aSplitThatLeavesAPartEmptyIsRefused(@ForAll("taskShapes") TaskShape shape,
-                                             @ForAll @IntRange(min = 0, max = 2 * TaskShape.MAX_SEQUENCES) int extra) {
-        Task task = shape.draw();
-        int trainingSize = extra % 2 == 0 ? task.size() + extra / 2 : -extra / 2;
+    void aSplitThatLeavesAPartEmptyIsRefused(@ForAll("splitsThatLeaveAPartEmpty") SplitPoint point) {
+        Task task = point.shape().draw();
+        int trainingSize = point.trainingSize();
+        Statistics.label("empty part").collect(trainingSize <= 0 ? "training" : "validation");
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> task.splitAt(trainingSize));
         assertMentions(refusal, "trainingSize", String.valueOf(trainingSize), "non-empty");
     }
@@ -101,6 +125,8 @@ class TaskProperties {
     @Label("N <= 0, T <= 0 or a fraction outside [0, 1] is refused, naming the parameter and value")
     void badTaskParametersAreRefused(@ForAll @IntRange(min = -5, max = 0) int nonPositive,
                                      @ForAll("fractionsOutsideTheUnitInterval") double fraction) {
+        Statistics.label("N and T").collect(nonPositive == 0 ? "0" : "negative");
+        Statistics.label("fraction").collect(Double.isNaN(fraction) ? "NaN" : fraction < 0 ? "below 0" : "above 1");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(nonPositive, 20, 0.5, 1)),
                 "sequences (N)", String.valueOf(nonPositive), "> 0");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(10, nonPositive, 0.5, 1)),

@@ -23,16 +23,13 @@ record WindowShape(TaskShape task, int window, int stride) {
 
     /** Windows that cover every step: stride at most the window, and the last window ends at step T - 1. */
     static Arbitrary<WindowShape> covering() {
-        return Combinators.combine(
-                Arbitraries.integers().between(1, 8),
-                Arbitraries.integers().between(1, 8),
+        return Arbitraries.integers().between(1, 8).flatMap(w -> Combinators.combine(
+                Arbitraries.integers().between(1, w),
                 Arbitraries.integers().between(0, 4),
                 Arbitraries.integers().between(1, TaskShape.MAX_SEQUENCES),
                 TaskShape.fractions(),
-                Arbitraries.longs()).as((w, strideSeed, extraWindows, n, fraction, seed) -> {
-                    int s = 1 + (strideSeed - 1) % w;
-                    return new WindowShape(new TaskShape(n, w + extraWindows * s, fraction, seed), w, s);
-                });
+                Arbitraries.longs()).as((s, extraWindows, n, fraction, seed) ->
+                new WindowShape(new TaskShape(n, w + extraWindows * s, fraction, seed), w, s)));
     }
 
     int windowsPerSequence() {

@@ -45,10 +45,7 @@ class WindowingProperties {
     @Label("N sequences give N * ((T - w) / s + 1) windows")
     void windowCountIsNTimesWindowsPerSequence(@ForAll("windowShapes") WindowShape shape) {
         List<Sample> windows = Windowing.windows(shape.task().draw(), shape.window(), shape.stride());
-        Statistics.label("windows per sequence").collect(shape.windowsPerSequence() == 1 ? "1"
-                : shape.windowsPerSequence() <= 5 ? "2..5" : "6..");
-        Statistics.label("stride").collect(shape.stride() == 1 ? "1 (the post)" : shape.stride() <= shape.window()
-                ? "overlapping or touching" : "gapped");
+        collectWindowing(shape);
         assertEquals(shape.task().sequences() * ((shape.task().length() - shape.window()) / shape.stride() + 1),
                 windows.size(), shape::toString);
     }
@@ -58,6 +55,7 @@ class WindowingProperties {
     @Label("each window equals its slice of its sequence and keeps its sequence's target")
     void eachWindowEqualsItsSliceAndKeepsItsTarget(@ForAll("windowShapes") WindowShape shape) {
         Task task = shape.task().draw();
+        collectWindowing(shape);
         for (Sample window : Windowing.windows(task, shape.window(), shape.stride())) {
             assertEquals(shape.window(), window.length(), window::toString);
             assertArrayEquals(Arrays.copyOfRange(task.steps(window.sequence()), window.start(), window.end()),
@@ -72,6 +70,8 @@ class WindowingProperties {
     void windowsComeSequenceBySequenceThenByOffset(@ForAll("windowShapes") WindowShape shape) {
         List<Sample> windows = Windowing.windows(shape.task().draw(), shape.window(), shape.stride());
         int perSequence = shape.windowsPerSequence();
+        collectWindowing(shape);
+        Statistics.label("sequences").collect(shape.task().sequences() == 1 ? "1" : "2..");
         for (int i = 0; i < windows.size(); i++) {
             assertEquals(i / perSequence, windows.get(i).sequence(), "sequence of window " + i + " of " + shape);
             assertEquals(i % perSequence * shape.stride(), windows.get(i).start(), "start of window " + i + " of " + shape);
@@ -94,6 +94,7 @@ class WindowingProperties {
     void windowsThatLeaveAStepUncoveredAreRefused(@ForAll("gappedWindowShapes") WindowShape shape) {
         Task task = shape.task().draw();
         List<Sample> windows = Windowing.windows(task, shape.window(), shape.stride());
+        Statistics.label("steps between windows").collect(shape.stride() - shape.window());
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
                 () -> Windowing.reassemble(windows, task.length()));
         assertMentions(refusal, "step " + shape.window() + " of sequence 0", "uncovered", "cover every step");
@@ -106,6 +107,8 @@ class WindowingProperties {
                                    @ForAll @IntRange(min = -3, max = 0) int nonPositive,
                                    @ForAll @IntRange(min = 1, max = 5) int excess) {
         Task task = Task.generate(2, length, 0.5, 7);
+        Statistics.label("w and s").collect(nonPositive == 0 ? "0" : "negative");
+        Statistics.label("w past T by").collect(excess);
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Windowing.windows(task, nonPositive, 1)),
                 "window length (w) = " + nonPositive, "[1, T = " + length + "]");
         assertMentions(assertThrows(IllegalArgumentException.class,
@@ -118,10 +121,19 @@ class WindowingProperties {
     @Claim("WIN-5")
     @Label("overlapping windows that disagree are refused")
     void overlappingWindowsThatDisagreeAreRefused(@ForAll @IntRange(min = 2, max = 10) int length) {
+        Statistics.label("steps the two windows share").collect(length - 1);
         List<Sample> windows = List.of(new Sample(0, 0, new double[length], 0),
                 new Sample(0, 1, onesOfLength(length), 0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Windowing.reassemble(windows, length + 1))
                 .getMessage().contains("overlapping windows must agree"));
+    }
+
+    /** How many windows a sequence gives, and how they sit: the post's stride 1, overlapping or touching, or gapped. */
+    private static void collectWindowing(WindowShape shape) {
+        Statistics.label("windows per sequence").collect(shape.windowsPerSequence() == 1 ? "1"
+                : shape.windowsPerSequence() <= 5 ? "2..5" : "6..");
+        Statistics.label("stride").collect(shape.stride() == 1 ? "1 (the post)" : shape.stride() <= shape.window()
+                ? "overlapping or touching" : "gapped");
     }
 
     private static double[] onesOfLength(int length) {

@@ -44,6 +44,11 @@ public final class SpecStatusListener implements TestExecutionListener {
     private static final String FIRST_RUN = "surefire";
     private static final Pattern TRIES = Pattern.compile("^tries = (\\d+)", Pattern.MULTILINE);
     private static final Pattern CHECKS = Pattern.compile("^checks = (\\d+)", Pattern.MULTILINE);
+    /**
+     * jqwik names a statistics entry {@code [<property's display name>] (<count>) <label>}; a display name may hold
+     * brackets of its own ("outside [0, 1]"), so the name ends where the count begins.
+     */
+    private static final Pattern STATISTICS_KEY = Pattern.compile("^\\[.*?\\] (\\(\\d+\\).*)$", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, TestRecord> records = new TreeMap<>();
@@ -83,9 +88,12 @@ public final class SpecStatusListener implements TestExecutionListener {
                 if (checks.find()) {
                     record.checks += Long.parseLong(checks.group(1));
                 }
-            } else if (key.startsWith("[")) {
-                record.statistics.add(key.substring(key.indexOf("] ") + 2).trim() + ": "
-                        + value.strip().replaceAll("\\s*\\n\\s*", "; "));
+            } else {
+                Matcher statistics = STATISTICS_KEY.matcher(key);
+                if (statistics.matches()) {
+                    record.statistics.add(statistics.group(1).trim() + ": "
+                            + value.strip().replaceAll("\\s*\\n\\s*", "; "));
+                }
             }
         }));
     }

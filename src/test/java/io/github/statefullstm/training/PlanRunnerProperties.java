@@ -85,6 +85,8 @@ class PlanRunnerProperties {
     void epochFiguresAreRowWeightedAveragesOfTheBatches(@ForAll("plannedRuns") Run run) {
         RecordingModel model = new RecordingModel(run.plan().stateful(), run.plan().batchSize());
         Score score = PlanRunner.train(model, run.samples(), run.plan(), BatchListener.SILENT);
+        boolean unequal = run.plan().batches().stream().map(BatchPlan.Batch::size).distinct().count() > 1;
+        Statistics.label("batch sizes").collect(unequal ? "unequal: the weighting matters" : "all equal");
         double loss = 0;
         double accuracy = 0;
         for (BatchPlan.Batch batch : run.plan().batches()) {
@@ -113,6 +115,7 @@ class PlanRunnerProperties {
     @Claim("TRAIN-4")
     @Label("a stateful plan is refused for a stateless model or one of another batch size")
     void aPlanIsRefusedByAModelThatCannotCarryItsState(@ForAll("plannedRuns") Run run) {
+        Statistics.label("refused for").collect(run.plan().stateful() ? "its mode and its batch size" : "its mode");
         RecordingModel wrongMode = new RecordingModel(!run.plan().stateful(), run.plan().batchSize());
         assertThrows(IllegalArgumentException.class,
                 () -> PlanRunner.train(wrongMode, run.samples(), run.plan(), BatchListener.SILENT));

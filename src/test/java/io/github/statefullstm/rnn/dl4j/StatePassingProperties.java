@@ -103,6 +103,7 @@ class StatePassingProperties {
         double[][][] batch = Fixtures.batch(ROWS, 3, FEATURES, seed);
 
         double[] first = model.predictOnBatch(batch);
+        Statistics.label("largest |c| the next batch must not start from").collect(largestCell(model.finalStates()));
         double[] again = model.predictOnBatch(batch);
 
         assertArrayEquals(first, again, 0.0);
@@ -117,12 +118,24 @@ class StatePassingProperties {
         LstmModel model = statefulModel();
         double[][][] batch = Fixtures.batch(ROWS, 3, FEATURES, seed);
         double[] fromZeros = model.predictOnBatch(batch);
-        model.predictOnBatch(batch);
+        double[] fromCarried = model.predictOnBatch(batch);
+        Statistics.label("the carried state moved the outputs").collect(!Arrays.equals(fromZeros, fromCarried));
 
         model.resetStates();
 
         assertTrue(model.states().isZero());
         assertArrayEquals(fromZeros, model.predictOnBatch(batch), 0.0);
+    }
+
+    /** How strong a state is, as a bucket: the larger it is, the more a wrongly carried state would show. */
+    private static String largestCell(LstmState state) {
+        double largest = 0;
+        for (int row = 0; row < state.rows(); row++) {
+            for (double c : state.c(row)) {
+                largest = Math.max(largest, Math.abs(c));
+            }
+        }
+        return largest < 0.1 ? "under 0.1" : largest < 0.5 ? "0.1..0.5" : "0.5 and over";
     }
 
     private LstmModel statefulModel() {

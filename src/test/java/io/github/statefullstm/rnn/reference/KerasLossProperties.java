@@ -3,7 +3,6 @@ package io.github.statefullstm.rnn.reference;
 import io.github.statefullstm.rnn.BatchScenario;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.SaturatedHead;
-import io.github.statefullstm.rnn.StatefulnessProperties;
 import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,7 +40,7 @@ class KerasLossProperties {
 
     @Provide
     Arbitrary<BatchScenario> saturatingBatches() {
-        return StatefulnessProperties.scenarios(1, MAX_STEPS);
+        return BatchScenario.any(1, MAX_STEPS);
     }
 
     @Property
