@@ -88,7 +88,7 @@ class KerasFixtureProperties {
         });
         Statistics.label("rows Keras clips").coverage(coverage -> coverage.check("some").count(n -> n > 0));
         KerasFixture f = run.fixture();
-        Agreement agree = new Agreement(FLOAT32_FORWARD, run.engine().name());
+        Agreement agree = Agreement.relative(FLOAT32_FORWARD, run.engine().name());
         LstmModel model = f.buildOn(run.engine());
         for (int b = 0; b < f.batches().size(); b++) {
             KerasFixture.Batch batch = f.batches().get(b);
@@ -106,7 +106,7 @@ class KerasFixtureProperties {
     void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
         collect(run);
         KerasFixture f = run.fixture();
-        Agreement agree = new Agreement(FLOAT32_LOSS, run.engine().name());
+        Agreement agree = Agreement.relative(FLOAT32_LOSS, run.engine().name());
         LstmModel model = f.buildOn(run.engine());
         for (int b = 0; b < f.batches().size(); b++) {
             KerasFixture.Batch batch = f.batches().get(b);
@@ -119,7 +119,7 @@ class KerasFixtureProperties {
     void gradientsAreKerasBeforeTheOptimizer(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
         collect(run);
         KerasFixture f = run.fixture();
-        Agreement agree = new Agreement(FLOAT32_GRADIENT, run.engine().name());
+        Agreement agree = Agreement.relative(FLOAT32_GRADIENT, run.engine().name());
         LstmModel model = f.buildOn(run.engine());
         for (int b = 0; b < f.batches().size(); b++) {
             KerasFixture.Batch batch = f.batches().get(b);
