@@ -5,6 +5,7 @@ import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
+import io.github.statefullstm.experiment.Sweeps;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
 import io.github.statefullstm.report.RunReport;
@@ -33,23 +34,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "stateful-lstm-kata", mixinStandardHelpOptions = true, version = "stateful-lstm-kata 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         header = "Reproduces the experiments of \"Stateful LSTM in Keras\" and writes a report.",
-        description = {
-            "",
-            "Runs the post's four experiments and the one it suggests, on the post's task (1200 sequences of 20 steps,",
-            "zeros except step 0, which is the target; 1000 train, 200 validate), with LSTM(10) -> Dense(1, sigmoid)",
-            "and Adam 0.001:",
-            "  A  windows of 10, stateless, batch 64, 15 epochs",
-            "  B  windows of 10, stateful, batch 110, 15 epochs",
-            "  C  one step at a time, stateful, batch 1, reset after each sequence, 2 epochs",
-            "  C10 as C, with 10 sequences side by side, 5 epochs",
-            "  D  one step at a time, stateless, 2 epochs",
-            "  E  chunks of 10, every sequence kept on its own row, stateful, batch 10, 5 epochs",
-            "then two sweeps (window length for A, chunk length for E), and writes README.md, results.json and",
-            "charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run and",
-            "keeps the experiments already finished. On DL4J each experiment runs in a JVM of its own, as many at",
-            "once as --jobs allows.",
-            "",
-            "Options:"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was written", "1:a run failed", "2:an option was invalid",
             "130:stopped by Ctrl-C; the finished experiments were written"})
@@ -157,8 +141,34 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine(Main main) {
         CommandLine commandLine = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getCommandSpec().usageMessage().description(description());
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> main.failed(failure, line));
         return commandLine;
+    }
+
+    /** What --help says the job does, with every protocol listed from its own settings. */
+    private static String[] description() {
+        Protocol post = PostProtocols.windowsStateless();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + post.sequences()
+                + " sequences of " + post.length() + " steps,");
+        lines.add("zeros except step 0, which is the target; " + post.trainingSequences() + " train, "
+                + (post.sequences() - post.trainingSequences()) + " validate), with LSTM(" + post.spec().units()
+                + ") -> Dense(1, sigmoid) and Adam " + post.adam().learningRate() + ":");
+        for (Protocol protocol : PostProtocols.all()) {
+            lines.add(String.format(Locale.ROOT, "  %-4s%s, %d epochs", protocol.id(), protocol.title(),
+                    protocol.epochs()));
+        }
+        lines.add("then a sweep over each experiment whose layout has one (" + java.util.Arrays.stream(
+                Sweeps.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", ")) + "), and writes README.md, results.json and");
+        lines.add("charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run and");
+        lines.add("keeps the experiments already finished. On DL4J each experiment runs in a JVM of its own, as many at");
+        lines.add("once as --jobs allows; the engines' own logging goes to " + LOG + " in the output folder.");
+        lines.add("");
+        lines.add("Options:");
+        return lines.toArray(String[]::new);
     }
 
     /**
@@ -232,7 +242,8 @@ public final class Main implements Callable<Integer> {
             });
             if (sweeps) {
                 runAll(sweepJobs(protocols), parallel, sweepResults, job -> {
-                    out.println("Sweep: " + job.which() + ", seed " + job.protocol().seed());
+                    out.println("Sweep: " + job.which().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " over "
+                            + job.protocol().id() + ", seed " + job.protocol().seed());
                     return runner.sweep(job.which(), job.protocol());
                 });
             }
@@ -252,17 +263,13 @@ public final class Main implements Callable<Integer> {
     }
 
     /** A sweep to run: which one, over which protocol. */
-    private record SweepJob(String which, Protocol protocol) {
+    private record SweepJob(Sweeps.Kind which, Protocol protocol) {
     }
 
     private List<SweepJob> sweepJobs(List<Protocol> protocols) {
         List<SweepJob> jobs = new ArrayList<>();
         for (Protocol protocol : protocols) {
-            if (protocol.id().equals("A")) {
-                jobs.add(new SweepJob(Runner.WINDOW_LENGTH, protocol.withEpochs(SWEEP_EPOCHS)));
-            } else if (protocol.id().equals("E")) {
-                jobs.add(new SweepJob(Runner.CHUNK_LENGTH, protocol));
-            }
+            Sweeps.Kind.over(protocol).ifPresent(kind -> jobs.add(new SweepJob(kind, protocol)));
         }
         return jobs;
     }
@@ -313,12 +320,6 @@ public final class Main implements Callable<Integer> {
             pool.shutdownNow();
         }
     }
-
-    /**
-     * A's sweep trains 20 window lengths; the frozen accuracy of the stateless windowed model settles at its
-     * ceiling within a few epochs (see A's chart), so 5 epochs each keep the sweep's cost near A's own.
-     */
-    static final int SWEEP_EPOCHS = 5;
 
     /** The selected experiments, once per seed, with the options applied and every layout checked. */
     List<Protocol> protocols() {

@@ -11,16 +11,9 @@ import io.github.statefullstm.rnn.LstmEngine;
 /** Where the main job runs an experiment or a sweep: in its own JVM, or in a child JVM per experiment. */
 sealed interface Runner {
 
-    String WINDOW_LENGTH = "window-length";
-    String CHUNK_LENGTH = "chunk-length";
-
     ExperimentResult experiment(Protocol protocol) throws Exception;
 
-    Sweep sweep(String which, Protocol protocol) throws Exception;
-
-    private static Sweep sweep(String which, Protocol protocol, Sweeps.PointRun run) throws Exception {
-        return which.equals(WINDOW_LENGTH) ? Sweeps.windowLengths(protocol, run) : Sweeps.chunkLengths(protocol, run);
-    }
+    Sweep sweep(Sweeps.Kind which, Protocol protocol) throws Exception;
 
     /** In this JVM, with live progress; for engines that need no native memory. */
     record InProcess(LstmEngine engine, ExperimentListener listener) implements Runner {
@@ -30,8 +23,8 @@ sealed interface Runner {
         }
 
         @Override
-        public Sweep sweep(String which, Protocol protocol) throws Exception {
-            return Runner.sweep(which, protocol, Sweeps.inThisJvm(engine, listener));
+        public Sweep sweep(Sweeps.Kind which, Protocol protocol) throws Exception {
+            return which.run(protocol, Sweeps.inThisJvm(engine, listener));
         }
     }
 
@@ -47,8 +40,8 @@ sealed interface Runner {
         }
 
         @Override
-        public Sweep sweep(String which, Protocol protocol) throws Exception {
-            return Runner.sweep(which, protocol, this::experiment);
+        public Sweep sweep(Sweeps.Kind which, Protocol protocol) throws Exception {
+            return which.run(protocol, this::experiment);
         }
     }
 }

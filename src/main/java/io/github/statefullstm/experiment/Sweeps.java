@@ -2,7 +2,9 @@ package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.rnn.LstmEngine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -16,6 +18,33 @@ public final class Sweeps {
     @FunctionalInterface
     public interface PointRun {
         ExperimentResult run(Protocol protocol) throws Exception;
+    }
+
+    /**
+     * A's sweep trains every window length; the frozen accuracy of the stateless windowed model settles at its ceiling
+     * within a few epochs (see A's chart), so 5 epochs a point keep the sweep's cost near A's own.
+     */
+    public static final int WINDOW_SWEEP_EPOCHS = 5;
+
+    /** The sweeps the main job runs, each over the protocols of one layout. */
+    public enum Kind {
+        WINDOW_LENGTH(Layout.WINDOWS_STATELESS), CHUNK_LENGTH(Layout.SEQUENCE_PRESERVING);
+
+        private final Layout layout;
+
+        Kind(Layout layout) {
+            this.layout = layout;
+        }
+
+        /** The sweep over this protocol's layout, if there is one. */
+        public static Optional<Kind> over(Protocol protocol) {
+            return Arrays.stream(values()).filter(kind -> kind.layout == protocol.layout()).findFirst();
+        }
+
+        public Sweep run(Protocol protocol, PointRun run) throws Exception {
+            return this == WINDOW_LENGTH ? windowLengths(protocol.withEpochs(WINDOW_SWEEP_EPOCHS), run)
+                    : chunkLengths(protocol, run);
+        }
     }
 
     private Sweeps() {

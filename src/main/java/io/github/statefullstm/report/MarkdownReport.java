@@ -2,8 +2,10 @@ package io.github.statefullstm.report;
 
 import io.github.statefullstm.experiment.EpochRecord;
 import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code reports/README.md}: the post's figures beside ours, then one chart per experiment and per sweep. */
@@ -69,34 +71,40 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    /** Accuracy that counts as learned: the post's "very close to 1". */
-    static final double LEARNED = 0.99;
+    private static final double LEARNED = PostProtocols.LEARNED;
 
-    /** How long the runs that learn took to reach {@link #LEARNED}, and what batching sequences bought. */
+    /**
+     * How long the runs that learn took to reach {@link #LEARNED}, and, for a layout run both one sequence at a time
+     * and several side by side, what batching sequences bought.
+     */
     static String timeToLearn(RunReport report) {
         StringBuilder md = new StringBuilder();
-        ExperimentResult single = null;
-        ExperimentResult batched = null;
-        for (ExperimentResult result : report.experiments()) {
-            if (result.firstEpochReaching(LEARNED) == 0) {
-                continue;
-            }
-            if (md.isEmpty()) {
-                md.append("### Time to ").append(LEARNED).append(" validation accuracy\n\n")
-                        .append("| | run | first epoch at or above | training seconds until then |\n|---|---|---|---|\n");
-            }
+        List<ExperimentResult> learned = report.experiments().stream()
+                .filter(result -> result.firstEpochReaching(LEARNED) > 0).toList();
+        if (learned.isEmpty()) {
+            return "";
+        }
+        md.append("### Time to ").append(LEARNED).append(" validation accuracy\n\n")
+                .append("| | run | first epoch at or above | training seconds until then |\n|---|---|---|---|\n");
+        for (ExperimentResult result : learned) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", result.protocol().id(),
                     result.protocol().title(), result.firstEpochReaching(LEARNED),
                     seconds(result.trainingSecondsToReach(LEARNED))));
-            single = result.protocol().id().equals("C") ? result : single;
-            batched = result.protocol().id().equals("C10") ? result : batched;
         }
-        if (single != null && batched != null) {
-            md.append(String.format(Locale.ROOT, "%nTen sequences side by side (C10) reach it in %.2f of the time of "
-                    + "batch 1 (C): \"Batching sequences is only to speed up the computations\".%n",
-                    batched.trainingSecondsToReach(LEARNED) / single.trainingSecondsToReach(LEARNED)));
+        for (ExperimentResult single : learned) {
+            for (ExperimentResult batched : learned) {
+                if (single.protocol().batchSize() == 1 && batched.protocol().batchSize() > 1
+                        && single.protocol().layout() == batched.protocol().layout()
+                        && single.protocol().seed() == batched.protocol().seed()) {
+                    md.append(String.format(Locale.ROOT, "%n%s (%s) reaches it in %.2f of the time of %s (%s): "
+                            + "\"Batching sequences is only to speed up the computations\".%n",
+                            batched.protocol().id(), batched.protocol().title(),
+                            batched.trainingSecondsToReach(LEARNED) / single.trainingSecondsToReach(LEARNED),
+                            single.protocol().id(), single.protocol().title()));
+                }
+            }
         }
-        return md.isEmpty() ? "" : md.append('\n').toString();
+        return md.append('\n').toString();
     }
 
     static String chartName(ExperimentResult result) {

@@ -53,12 +53,32 @@ class MainTest {
         "--experiments | F      | --experiments = F: each must be one of [A, B, C, C10, D, E]",
         "--engine      | keras  | --engine = keras: must be one of [dl4j, reference]",
         "--seeds       | x      | Invalid value for option '--seeds'",
-        "--epochs      | many   | Invalid value for option '--epochs'"})
+        "--epochs      | many   | Invalid value for option '--epochs'",
+        "--sequences   | 1      | --sequences = 1: must be >= 2",
+        "--sequences   | 900    | --sequences = 900: must be more than the 1000 training sequences",
+        "--training    | 1300   | --training = 1300: must be in [1, sequences - 1 = 1199]",
+        "--fraction    | 1.5    | --fraction = 1.5: must be in (0, 1)",
+        "--fraction    | 0.001  | zeros; each split must hold both targets",
+        "--units       | 0      | --units = 0: must be >= 1",
+        "--length      | 2147483647 | more than this JVM can get"})
     @Claim("CLI-1")
     void aBadOptionExitsWithTwoAndNamesTheOptionTheValueAndTheRule(String option, String value, String message) {
         Outcome outcome = run(option, value, "--no-sweeps");
         assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains(message), () -> "message should contain \"" + message + "\": " + outcome.err());
+    }
+
+    @Test
+    @Claim("CLI-1")
+    void anOutputFolderThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+        long started = System.nanoTime();
+        Outcome outcome = run("--engine", "reference", "--output", file.toString());
+        assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("--output = " + file + ": must be a folder this run can write"),
+                outcome.err());
+        assertTrue(outcome.out().isEmpty(), "nothing ran: " + outcome.out());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(EXIT_WITHIN_SECONDS), "refused at once");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 abstract class PostExperimentClaims {
 
     /** "Very close to 1": the post printed 1.0 for C after one epoch. */
-    static final double LEARNED = 0.99;
+    static final double LEARNED = PostProtocols.LEARNED;
     /**
      * A frozen model is a function of what it has read, and the ceiling is exact: not even rounding can lift a
      * frozen accuracy above it, so it is compared with no slack.

@@ -15,16 +15,15 @@ class ReferenceSweepsTest {
     /** Window lengths with something to show: the floor, the post's 10, one short of the sequence, and all of it. */
     private static final List<Integer> WINDOWS = List.of(1, 10, 19, 20);
     /** A's frozen accuracy settles at its ceiling within a few epochs, so the sweep needs no more. */
-    private static final int SWEEP_EPOCHS = 5;
     /** A window holding the whole sequence is an ordinary stateless sequence classifier, which learns the task. */
-    private static final double LEARNED = 0.99;
+    private static final double LEARNED = PostProtocols.LEARNED;
 
     private final ReferenceEngine engine = new ReferenceEngine();
 
     @Test
     @Claim("EXP-8")
     void theWindowCeilingReachesOneOnlyWhenAWindowHoldsTheWholeSequenceAndTrainingFollowsIt() throws Exception {
-        Protocol base = PostProtocols.windowsStateless().withEpochs(SWEEP_EPOCHS).withSeed(7);
+        Protocol base = PostProtocols.windowsStateless().withEpochs(Sweeps.WINDOW_SWEEP_EPOCHS).withSeed(7);
         Sweep sweep = Sweeps.windowLengths(base, WINDOWS, Sweeps.inThisJvm(engine, ExperimentListener.SILENT));
         int length = base.length();
         for (Sweep.Point point : sweep.points()) {
