@@ -99,8 +99,7 @@ public final class Main implements Callable<Integer> {
 
     /**
      * One at a time by default, so that each experiment's seconds in the report are its own and compare with the
-     * post's. Two at once on two cores shortened the whole default run from 304 s to 247 s, but stretched each
-     * experiment (A from 31.5 s to 45.2 s), as two JVMs share the cores.
+     * post's: two at once shorten the whole run but stretch each experiment, as two JVMs share the cores.
      */
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
             description = "How many experiments run at once, each in a JVM of its own (DL4J engine only; >= 1; "

@@ -128,7 +128,7 @@ final class Dl4jLstmModel implements LstmModel {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
         computeGradient(inputs, targets);
-        return ParameterLayout.read(gradients::get, features, units);
+        return Dl4jParameterMapping.read(gradients::get, features, units);
     }
 
     @Override
@@ -165,13 +165,13 @@ final class Dl4jLstmModel implements LstmModel {
 
     @Override
     public LstmWeights getWeights() {
-        return ParameterLayout.readWeights(network, features, units);
+        return Dl4jParameterMapping.readWeights(network, features, units);
     }
 
     @Override
     public void setWeights(LstmWeights weights) {
         CallChecks.weights(weights, features, units);
-        ParameterLayout.write(weights, network);
+        Dl4jParameterMapping.write(weights, network);
     }
 
     /** Runs the batch forward from the starting state, records the final state, and returns the probabilities. */
@@ -208,8 +208,8 @@ final class Dl4jLstmModel implements LstmModel {
     private Pass computeGradient(double[][][] inputs, double[] targets) {
         Map<String, INDArray> start = startingState();
         INDArray x = arrays.inputs(inputs);
-        FusedLstm.Forward last = fused.forward(x, network.getParam(ParameterLayout.LSTM_KERNEL),
-                network.getParam(ParameterLayout.LSTM_RECURRENT_KERNEL), network.getParam(ParameterLayout.LSTM_BIAS),
+        FusedLstm.Forward last = fused.forward(x, network.getParam(Dl4jParameterMapping.LSTM_KERNEL),
+                network.getParam(Dl4jParameterMapping.LSTM_RECURRENT_KERNEL), network.getParam(Dl4jParameterMapping.LSTM_BIAS),
                 start.get(H), start.get(C));
         // The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
         // dLoss/dLogit = (p - y) / rows per row for the mean loss (0 for a row Keras clips), so the head's gradient
@@ -230,14 +230,14 @@ final class Dl4jLstmModel implements LstmModel {
                 kernelGradient[unit] += error * lastH[row][unit];
             }
         }
-        INDArray denseKernelGradient = gradients.get(ParameterLayout.DENSE_KERNEL);
+        INDArray denseKernelGradient = gradients.get(Dl4jParameterMapping.DENSE_KERNEL);
         for (int unit = 0; unit < units; unit++) {
             denseKernelGradient.putScalar(unit, 0, kernelGradient[unit]);
         }
-        gradients.get(ParameterLayout.DENSE_BIAS).putScalar(0, biasGradient);
-        fused.backward(last, hError, gradients.get(ParameterLayout.LSTM_KERNEL),
-                gradients.get(ParameterLayout.LSTM_RECURRENT_KERNEL),
-                gradients.get(ParameterLayout.LSTM_BIAS));
+        gradients.get(Dl4jParameterMapping.DENSE_BIAS).putScalar(0, biasGradient);
+        fused.backward(last, hError, gradients.get(Dl4jParameterMapping.LSTM_KERNEL),
+                gradients.get(Dl4jParameterMapping.LSTM_RECURRENT_KERNEL),
+                gradients.get(Dl4jParameterMapping.LSTM_BIAS));
         Map<String, INDArray> finalState = new HashMap<>();
         finalState.put(H, last.finalH());
         finalState.put(C, last.finalC());
@@ -263,7 +263,7 @@ final class Dl4jLstmModel implements LstmModel {
     }
 
     private double[] denseKernel() {
-        INDArray kernel = network.getParam(ParameterLayout.DENSE_KERNEL);
+        INDArray kernel = network.getParam(Dl4jParameterMapping.DENSE_KERNEL);
         double[] values = new double[units];
         for (int unit = 0; unit < units; unit++) {
             values[unit] = kernel.getDouble(unit, 0);
@@ -272,7 +272,7 @@ final class Dl4jLstmModel implements LstmModel {
     }
 
     private double[] denseHead(double[][] lastH, double[] kernel) {
-        double bias = network.getParam(ParameterLayout.DENSE_BIAS).getDouble(0);
+        double bias = network.getParam(Dl4jParameterMapping.DENSE_BIAS).getDouble(0);
         int rows = lastH.length;
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {

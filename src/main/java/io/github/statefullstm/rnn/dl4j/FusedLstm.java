@@ -20,7 +20,7 @@ import java.util.Arrays;
  * (DL4J-9).
  *
  * <p><b>Layout.</b> The kernels take the gates in Keras' order (input, forget, cell candidate, output), while the
- * network keeps DL4J's block order ({@link ParameterLayout}). The weights are reordered on the way in and the
+ * network keeps DL4J's block order ({@link Dl4jParameterMapping}). The weights are reordered on the way in and the
  * gradients on the way out by multiplying with a 0/1 selection matrix: one small native call per array, and exact,
  * since every product is by 1 or 0. Inputs are DL4J's recurrent layout {@code [rows][features][steps]} (the kernels'
  * data format 2), so the same input array serves DL4J's layers and the kernels.
@@ -88,7 +88,7 @@ final class FusedLstm {
         for (int column = 0; column < 4 * units; column++) {
             int gate = column / units;
             int unit = column % units;
-            dl4jToKernel.putScalar(ParameterLayout.dl4jColumn(column, units), gate * kernelUnits + unit, 1);
+            dl4jToKernel.putScalar(Dl4jParameterMapping.dl4jColumn(column, units), gate * kernelUnits + unit, 1);
         }
         this.kernelToDl4j = dl4jToKernel.transpose().dup();
         this.kernel = Nd4j.create(dataType, features, 4L * kernelUnits);

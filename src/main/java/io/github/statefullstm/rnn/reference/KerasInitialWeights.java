@@ -20,7 +20,7 @@ final class KerasInitialWeights {
     private KerasInitialWeights() {
     }
 
-    static double[] draw(ParameterLayout layout, long seed) {
+    static double[] draw(FlatParameters layout, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int f = layout.features();
         int u = layout.units();

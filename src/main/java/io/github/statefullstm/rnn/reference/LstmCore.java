@@ -17,14 +17,14 @@ final class LstmCore {
     /** Keras' and DL4J's hard sigmoid is {@code clip(SLOPE * z + 0.5, 0, 1)}. */
     private static final double HARD_SIGMOID_SLOPE = 0.2;
 
-    private final ParameterLayout layout;
+    private final FlatParameters layout;
     private final boolean hardGates;
     /** Scratch: pre-activations on the way forward, their gradients on the way back. */
     private final double[] z;
     private final double[] dh;
     private final double[] dc;
 
-    LstmCore(ParameterLayout layout, GateActivation gateActivation) {
+    LstmCore(FlatParameters layout, GateActivation gateActivation) {
         this.layout = layout;
         this.hardGates = gateActivation == GateActivation.HARD_SIGMOID;
         this.z = new double[layout.gates()];

@@ -22,7 +22,7 @@ final class ReferenceModel implements LstmModel {
     private static final double DECISION_THRESHOLD = 0.5;
 
     private final ModelConfig config;
-    private final ParameterLayout layout;
+    private final FlatParameters layout;
     private final LstmCore core;
     private final Tape tape;
     private final AdamMoments adam;
@@ -37,7 +37,7 @@ final class ReferenceModel implements LstmModel {
 
     ReferenceModel(ModelConfig config) {
         this.config = config;
-        this.layout = new ParameterLayout(config.spec().features(), config.spec().units());
+        this.layout = new FlatParameters(config.spec().features(), config.spec().units());
         this.core = new LstmCore(layout, config.spec().gateActivation());
         this.tape = new Tape(layout.units());
         this.params = KerasInitialWeights.draw(layout, config.seed());

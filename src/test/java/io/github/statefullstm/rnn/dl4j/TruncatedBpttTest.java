@@ -74,14 +74,14 @@ class TruncatedBpttTest {
     @Claim("DL4J-5")
     void dl4jTruncatedBpttOfLengthOneNeverChangesRecurrentOrForgetGateWeights() {
         MultiLayerNetwork network = truncatedBpttOfLengthOne();
-        LstmWeights before = ParameterLayout.readWeights(network, 1, UNITS);
+        LstmWeights before = Dl4jParameterMapping.readWeights(network, 1, UNITS);
         INDArray[] sequence = sequenceOfOne();
 
         for (int epoch = 0; epoch < 5; epoch++) {
             network.fit(sequence[0], sequence[1]);
         }
 
-        LstmWeights after = ParameterLayout.readWeights(network, 1, UNITS);
+        LstmWeights after = Dl4jParameterMapping.readWeights(network, 1, UNITS);
         assertArrayEquals(flat(before.recurrentKernel()), flat(after.recurrentKernel()), 0.0,
                 "recurrent kernel after 100 updates");
         assertArrayEquals(forgetColumns(before), forgetColumns(after), 0.0, "forget gate after 100 updates");
@@ -121,7 +121,7 @@ class TruncatedBpttTest {
         MultiLayerNetwork network = truncatedBpttOfLengthOne();
         LstmModel engine = new Dl4jEngine().build(
                 ModelConfig.stateful(new LstmSpec(1, UNITS, GateActivation.SIGMOID), rows, SEED));
-        engine.setWeights(ParameterLayout.readWeights(network, 1, UNITS));
+        engine.setWeights(Dl4jParameterMapping.readWeights(network, 1, UNITS));
         double[][][] step = {{{0.7}}, {{-0.4}}};
         double[] targets = {1, 0};
         INDArray features = Nd4j.createFromArray(step).reshape(rows, 1, 1);
@@ -157,7 +157,7 @@ class TruncatedBpttTest {
         network.setLabels(labels);
         network.computeGradientAndScore();
         Gradient gradient = network.gradient();
-        double[] sum = ParameterLayout.read(gradient::getGradientFor, 1, UNITS).flatten();
+        double[] sum = Dl4jParameterMapping.read(gradient::getGradientFor, 1, UNITS).flatten();
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= rows; // DL4J's updater divides by the rows later; the engine's gradient is the mean
         }

@@ -5,7 +5,7 @@ package io.github.statefullstm.rnn.reference;
  * {@link io.github.statefullstm.rnn.LstmWeights#flatten()}'s, so weights, gradients and Adam's moments are all
  * plain {@code double[]}s that convert to the canonical layout by one {@code unflatten}.
  */
-record ParameterLayout(int features, int units) {
+record FlatParameters(int features, int units) {
 
     /** Width of the four stacked gate blocks i, f, c, o. */
     int gates() {

@@ -16,10 +16,10 @@ import java.util.function.Function;
  * tanh: Keras' cell candidate), block 1 as the forget gate, block 2 as the output gate and block 3 as the input
  * gate ("input modulation gate") that multiplies the block input. The {@code RnnOutputLayer} holds the dense head
  * as {@code "W"} {@code [u][1]} and {@code "b"}. In 1.0.0-M2.1 both biases are rank-1 views ({@code [4u]} and
- * {@code [1]}), so they are addressed by linear index. {@code ParameterLayoutTest} proves the block order
+ * {@code [1]}), so they are addressed by linear index. {@code Dl4jParameterMappingTest} proves the block order
  * by a forward pass computed by hand.
  */
-final class ParameterLayout {
+final class Dl4jParameterMapping {
 
     /** Parameter keys of a MultiLayerNetwork are "layerIndex_name". */
     static final String LSTM_KERNEL = "0_W";
@@ -34,7 +34,7 @@ final class ParameterLayout {
      */
     private static final int[] DL4J_BLOCK_OF_GATE = {3, 1, 0, 2};
 
-    private ParameterLayout() {
+    private Dl4jParameterMapping() {
     }
 
     /** Column of DL4J's 4u-wide matrices that holds canonical column {@code column}. */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** DL4J's LSTM parameter layout is mapped to the canonical (Keras) one exactly, gate blocks included. */
-class ParameterLayoutTest {
+class Dl4jParameterMappingTest {
 
     /** Double-precision DL4J with sigmoid gates against java.lang.Math by hand: rounding-order differences only. */
     private static final double DOUBLE_ROUNDING = 1e-12;
@@ -88,7 +88,7 @@ class ParameterLayoutTest {
         int units = 4;
         boolean[] taken = new boolean[4 * units];
         for (int column = 0; column < 4 * units; column++) {
-            taken[ParameterLayout.dl4jColumn(column, units)] = true;
+            taken[Dl4jParameterMapping.dl4jColumn(column, units)] = true;
         }
         for (int column = 0; column < 4 * units; column++) {
             assertEquals(true, taken[column], "DL4J column " + column + " receives no canonical column");
