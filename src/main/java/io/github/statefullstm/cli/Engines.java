@@ -1,5 +1,6 @@
 package io.github.statefullstm.cli;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
@@ -45,6 +46,6 @@ enum Engines {
                 return engine;
             }
         }
-        throw new IllegalArgumentException("--engine = " + name + ": must be one of " + names());
+        throw new IllegalArgumentException(Refusal.describe("--engine", name, "must be one of " + names()));
     }
 }

@@ -6,6 +6,7 @@ import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
 import io.github.statefullstm.experiment.Sweeps;
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
 import io.github.statefullstm.report.RunReport;
@@ -18,11 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,9 +114,7 @@ public final class Main implements Callable<Integer> {
     /** The run's log, in the output folder: a record of one run on one machine, not a result, so git ignores it. */
     static final String LOG = "main-job.log";
 
-    private final AtomicBoolean stop = new AtomicBoolean();
-    /** Set once the run has returned its exit code, so that the shutdown hook has nothing to wait for. */
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private final StopOnInterrupt interrupt = new StopOnInterrupt();
     private final PrintStream out;
 
     Main(PrintStream out) {
@@ -129,12 +123,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         Main main = new Main(System.out);
-        Thread worker = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> main.stopAndWaitFor(worker), "stop-on-interrupt"));
+        main.interrupt.install(Thread.currentThread());
         int exit = commandLine(main).execute(args);
-        // The hook runs on every exit, this one included; the run is over, so it must not wait for this thread,
-        // which is blocked in System.exit until the hook ends.
-        main.finished.set(true);
+        main.interrupt.runFinished();
         System.exit(exit);
     }
 
@@ -190,28 +181,6 @@ public final class Main implements Callable<Integer> {
         return 1;
     }
 
-    /**
-     * Ctrl-C: ask the run to stop at the next batch, then give it time to write what it finished. It waits for the run
-     * to be over, not for the thread to end: that thread then calls System.exit, which blocks during shutdown.
-     */
-    private void stopAndWaitFor(Thread worker) {
-        if (finished.get()) {
-            return;
-        }
-        stop.set(true);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(STOP_GRACE_SECONDS).toNanos();
-        try {
-            while (!finished.get() && worker.isAlive() && System.nanoTime() < deadline) {
-                worker.join(STOP_POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Long enough to finish the batch in progress and write the report, with a wide margin. */
-    private static final int STOP_GRACE_SECONDS = 60;
-    private static final int STOP_POLL_MILLIS = 50;
 
     @Override
     public Integer call() throws Exception {
@@ -221,7 +190,7 @@ public final class Main implements Callable<Integer> {
         Engines engineChoice = Engines.named(engine);
         boolean terminal = System.console() != null;
         ProgressDisplay progress = new ProgressDisplay(out, terminal);
-        StopAtNextBatch listener = new StopAtNextBatch(progress, stop);
+        StopAtNextBatch listener = new StopAtNextBatch(progress, interrupt.stop());
         Path log = output.resolve(LOG);
         java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator());
         Runner runner = engineChoice.ownJvmPerExperiment()
@@ -234,13 +203,13 @@ public final class Main implements Callable<Integer> {
         boolean stopped = false;
         try {
             int parallel = engineChoice.ownJvmPerExperiment() ? jobs : 1;
-            runAll(protocols, parallel, results, protocol -> {
+            InOrder.run(protocols, parallel, results, interrupt.stop(), protocol -> {
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
                         protocol.seed(), engineChoice.optionName());
                 return runner.experiment(protocol);
             });
             if (sweeps) {
-                runAll(sweepJobs(protocols), parallel, sweepResults, job -> {
+                InOrder.run(sweepJobs(protocols), parallel, sweepResults, interrupt.stop(), job -> {
                     out.println("Sweep: " + job.which().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " over "
                             + job.protocol().id() + ", seed " + job.protocol().seed());
                     return runner.sweep(job.which(), job.protocol());
@@ -273,52 +242,6 @@ public final class Main implements Callable<Integer> {
         return jobs;
     }
 
-    /** One unit of work of the main job, which may fail or be stopped. */
-    @FunctionalInterface
-    private interface Work<T, R> {
-        R run(T item) throws Exception;
-    }
-
-    /**
-     * Runs the items, {@code parallel} at a time, adding their results to {@code done} in the items' order as they
-     * finish. It stops at the first failure or stop; what it added before then stays, so a stopped run still reports
-     * every item that finished before the first unfinished one.
-     */
-    private <T, R> void runAll(List<T> items, int parallel, List<R> done, Work<T, R> work) throws Exception {
-        if (parallel <= 1) {
-            for (T item : items) {
-                if (stop.get()) {
-                    throw new StopAtNextBatch.Stopped();
-                }
-                done.add(work.run(item));
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get()) {
-                        throw new StopAtNextBatch.Stopped();
-                    }
-                    return work.run(item);
-                }));
-            }
-            for (Future<R> future : futures) {
-                try {
-                    done.add(future.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** The selected experiments, once per seed, with the options applied and every layout checked. */
     List<Protocol> protocols() {
@@ -396,7 +319,7 @@ public final class Main implements Callable<Integer> {
 
     private void require(boolean holds, String option, Object value, String rule) {
         if (!holds) {
-            throw new ParameterException(spec.commandLine(), option + " = " + value + ": " + rule);
+            throw new ParameterException(spec.commandLine(), Refusal.describe(option, value, rule));
         }
     }
 

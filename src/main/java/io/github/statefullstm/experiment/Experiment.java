@@ -1,5 +1,6 @@
 package io.github.statefullstm.experiment;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.ModelConfig;
@@ -29,9 +30,9 @@ public final class Experiment {
         for (Task part : List.of(split.training(), split.validation())) {
             String name = part == split.training() ? "training" : "validation";
             if (part.ones() == 0 || part.zeros() == 0) {
-                throw new IllegalArgumentException("fraction = " + protocol.fraction() + ": the " + name + " split of "
-                        + part.size() + " sequences holds " + part.ones() + " ones and " + part.zeros() + " zeros; "
-                        + "each split must hold both targets");
+                throw new IllegalArgumentException(Refusal.describe("fraction", protocol.fraction(), "the " + name
+                        + " split of " + part.size() + " sequences holds " + part.ones() + " ones and " + part.zeros()
+                        + " zeros; each split must hold both targets"));
             }
         }
         protocol.layout().prepare(split.training(), protocol);

@@ -1,5 +1,6 @@
 package io.github.statefullstm.experiment;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.Adam;
 import io.github.statefullstm.rnn.LstmSpec;
 import java.util.List;
@@ -19,17 +20,17 @@ public record Protocol(String id, int sequences, int length, int trainingSequenc
                        double postValidationAccuracy) {
 
     public Protocol {
-        require(id != null && !id.isBlank(), "id", id, "must be given");
-        require(sequences > 0, "sequences", sequences, "must be > 0");
-        require(length > 0, "length", length, "must be > 0");
-        require(trainingSequences > 0 && trainingSequences < sequences, "trainingSequences", trainingSequences,
+        Refusal.require(id != null && !id.isBlank(), "id", id, "must be given");
+        Refusal.require(sequences > 0, "sequences", sequences, "must be > 0");
+        Refusal.require(length > 0, "length", length, "must be > 0");
+        Refusal.require(trainingSequences > 0 && trainingSequences < sequences, "trainingSequences", trainingSequences,
                 "must be in [1, sequences - 1 = " + (sequences - 1) + "]");
-        require(layout != null, "layout", null, "must be given");
-        require(window > 0 && window <= length, "window", window, "must be in [1, length = " + length + "]");
-        require(stride > 0, "stride", stride, "must be > 0");
-        require(batchSize > 0, "batchSize", batchSize, "must be > 0");
-        require(epochs > 0, "epochs", epochs, "must be > 0");
-        require(spec != null && adam != null, "spec and adam", null, "must be given");
+        Refusal.require(layout != null, "layout", null, "must be given");
+        Refusal.require(window > 0 && window <= length, "window", window, "must be in [1, length = " + length + "]");
+        Refusal.require(stride > 0, "stride", stride, "must be > 0");
+        Refusal.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
+        Refusal.require(epochs > 0, "epochs", epochs, "must be > 0");
+        Refusal.require(spec != null && adam != null, "spec and adam", null, "must be given");
     }
 
     /** What the run is, made from its settings, so that it cannot disagree with them. */
@@ -98,11 +99,5 @@ public record Protocol(String id, int sequences, int length, int trainingSequenc
     public Protocol withTask(int newSequences, int newLength, int newTrainingSequences) {
         return new Protocol(id, newSequences, newLength, newTrainingSequences, fraction, seed, layout,
                 Math.min(window, newLength), stride, batchSize, spec, adam, epochs, postFigure, postValidationAccuracy);
-    }
-
-    private static void require(boolean holds, String parameter, Object value, String rule) {
-        if (!holds) {
-            throw new IllegalArgumentException(parameter + " = " + value + ": " + rule);
-        }
     }
 }

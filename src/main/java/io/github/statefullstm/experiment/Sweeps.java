@@ -1,5 +1,6 @@
 package io.github.statefullstm.experiment;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.LstmEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +104,8 @@ public final class Sweeps {
 
     private static void require(boolean holds, Protocol protocol) {
         if (!holds) {
-            throw new IllegalArgumentException("layout = " + protocol.layout() + ": this sweep needs another layout");
+            throw new IllegalArgumentException(Refusal.describe("layout", protocol.layout(),
+                    "this sweep needs another layout"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
 /**
  * What every engine refuses, checked before it touches anything, so a refused call leaves state, weights and
  * optimizer as they were, and before any native library sees the data, whose own errors would come late, name no
@@ -91,6 +92,6 @@ public final class CallChecks {
     }
 
     private static void require(boolean holds, String parameter, Object value, String rule) {
-        Arguments.require(holds, parameter, value, rule);
+        Refusal.require(holds, parameter, value, rule);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
 /**
  * The architecture every engine builds: LSTM({@code units}) over {@code features} inputs per step,
  * then Dense(1, sigmoid) on the last step's output.
@@ -10,8 +11,8 @@ public record LstmSpec(int features, int units, GateActivation gateActivation) {
     public static final LstmSpec POST = new LstmSpec(1, 10, GateActivation.SIGMOID);
 
     public LstmSpec {
-        Arguments.require(features > 0, "features", features, "must be > 0");
-        Arguments.require(units > 0, "units", units, "must be > 0");
-        Arguments.require(gateActivation != null, "gateActivation", null, "must be given");
+        Refusal.require(features > 0, "features", features, "must be > 0");
+        Refusal.require(units > 0, "units", units, "must be > 0");
+        Refusal.require(gateActivation != null, "gateActivation", null, "must be given");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.Arrays;
 
 /**
@@ -12,11 +13,11 @@ public final class LstmState {
     private final double[][] c;
 
     public LstmState(double[][] h, double[][] c) {
-        Arguments.require(h != null && c != null, "state", null, "h and c must be given");
-        Arguments.require(h.length == c.length, "state rows", h.length + " and " + c.length,
+        Refusal.require(h != null && c != null, "state", null, "h and c must be given");
+        Refusal.require(h.length == c.length, "state rows", h.length + " and " + c.length,
                 "h and c must have the same number of rows");
         for (int row = 0; row < h.length; row++) {
-            Arguments.require(h[row].length == c[row].length && h[row].length == h[0].length,
+            Refusal.require(h[row].length == c[row].length && h[row].length == h[0].length,
                     "state row " + row, h[row].length + " and " + c[row].length, "every row of h and c must have the same width");
         }
         this.h = deepCopy(h);

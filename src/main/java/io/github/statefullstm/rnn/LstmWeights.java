@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.Arrays;
 
 /**
@@ -31,22 +32,22 @@ public final class LstmWeights {
 
     public LstmWeights(double[][] kernel, double[][] recurrentKernel, double[] bias, double[] denseKernel,
                        double denseBias) {
-        Arguments.require(kernel != null && recurrentKernel != null && bias != null && denseKernel != null,
+        Refusal.require(kernel != null && recurrentKernel != null && bias != null && denseKernel != null,
                 "weights", null, "every array must be given");
         int units = denseKernel.length;
-        Arguments.require(units > 0, "denseKernel length", units, "must be > 0");
-        Arguments.require(kernel.length > 0, "kernel rows (features)", kernel.length, "must be > 0");
+        Refusal.require(units > 0, "denseKernel length", units, "must be > 0");
+        Refusal.require(kernel.length > 0, "kernel rows (features)", kernel.length, "must be > 0");
         for (int r = 0; r < kernel.length; r++) {
-            Arguments.require(kernel[r].length == 4 * units, "kernel[" + r + "] length", kernel[r].length,
+            Refusal.require(kernel[r].length == 4 * units, "kernel[" + r + "] length", kernel[r].length,
                     "must be 4 * units = " + 4 * units);
         }
-        Arguments.require(recurrentKernel.length == units, "recurrentKernel rows", recurrentKernel.length,
+        Refusal.require(recurrentKernel.length == units, "recurrentKernel rows", recurrentKernel.length,
                 "must be units = " + units);
         for (int r = 0; r < units; r++) {
-            Arguments.require(recurrentKernel[r].length == 4 * units, "recurrentKernel[" + r + "] length",
+            Refusal.require(recurrentKernel[r].length == 4 * units, "recurrentKernel[" + r + "] length",
                     recurrentKernel[r].length, "must be 4 * units = " + 4 * units);
         }
-        Arguments.require(bias.length == 4 * units, "bias length", bias.length, "must be 4 * units = " + 4 * units);
+        Refusal.require(bias.length == 4 * units, "bias length", bias.length, "must be 4 * units = " + 4 * units);
         this.kernel = LstmState.deepCopy(kernel);
         this.recurrentKernel = LstmState.deepCopy(recurrentKernel);
         this.bias = bias.clone();
@@ -120,7 +121,7 @@ public final class LstmWeights {
     /** The inverse of {@link #flatten()} for the given shape. */
     public static LstmWeights unflatten(int features, int units, double[] flat) {
         LstmWeights shape = zeros(features, units);
-        Arguments.require(flat.length == shape.parameterCount(), "flat length", flat.length,
+        Refusal.require(flat.length == shape.parameterCount(), "flat length", flat.length,
                 "must be 4u(f + u + 1) + u + 1 = " + shape.parameterCount());
         int at = 0;
         double[][] kernel = new double[features][4 * units];

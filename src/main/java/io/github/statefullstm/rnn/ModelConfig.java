@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
 /**
  * Everything an engine needs to build a model. A stateful model has a fixed batch size, as Keras'
  * {@code batch_input_shape} demands, because row i of each batch continues row i of the previous one.
@@ -10,9 +11,9 @@ package io.github.statefullstm.rnn;
 public record ModelConfig(LstmSpec spec, boolean stateful, int batchSize, Adam adam, long seed) {
 
     public ModelConfig {
-        Arguments.require(spec != null, "spec", null, "must be given");
-        Arguments.require(adam != null, "adam", null, "must be given");
-        Arguments.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
+        Refusal.require(spec != null, "spec", null, "must be given");
+        Refusal.require(adam != null, "adam", null, "must be given");
+        Refusal.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
     }
 
     public static ModelConfig stateless(LstmSpec spec, long seed) {

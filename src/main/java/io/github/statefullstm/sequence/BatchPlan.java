@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -66,8 +67,8 @@ public final class BatchPlan {
      * be smaller. Every batch starts from zero state.
      */
     public static BatchPlan stateless(int sampleCount, int batchSize) {
-        Check.positive("sample count", sampleCount);
-        Check.positive("batch size (B)", batchSize);
+        Refusal.requirePositive("sample count", sampleCount);
+        Refusal.requirePositive("batch size (B)", batchSize);
         // kata:begin plans
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < sampleCount; from += batchSize) {
@@ -110,9 +111,9 @@ public final class BatchPlan {
      *               number of chunks, as {@link Windowing#windows} makes them with stride = length
      */
     public static BatchPlan sequencePreserving(List<Sample> chunks, int batchSize) {
-        Check.that(chunks != null && !chunks.isEmpty(), "chunks", chunks == null ? null : "[]",
+        Refusal.require(chunks != null && !chunks.isEmpty(), "chunks", chunks == null ? null : "[]",
                 "must hold at least one chunk");
-        Check.positive("batch size (B)", batchSize);
+        Refusal.requirePositive("batch size (B)", batchSize);
         Map<Integer, List<Integer>> bySequence = new LinkedHashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             bySequence.computeIfAbsent(chunks.get(i).sequence(), s -> new ArrayList<>()).add(i);
@@ -121,15 +122,15 @@ public final class BatchPlan {
         int perSequence = sequences.get(0).size();
         for (int s = 0; s < sequences.size(); s++) {
             List<Integer> own = sequences.get(s);
-            Check.that(own.size() == perSequence, "chunks of sequence " + chunks.get(own.get(0)).sequence(),
+            Refusal.require(own.size() == perSequence, "chunks of sequence " + chunks.get(own.get(0)).sequence(),
                     own.size(), "every sequence must have the same number of chunks (" + perSequence + ")");
             for (int j = 1; j < own.size(); j++) {
-                Check.that(chunks.get(own.get(j)).start() == chunks.get(own.get(j - 1)).end(),
+                Refusal.require(chunks.get(own.get(j)).start() == chunks.get(own.get(j - 1)).end(),
                         "start of chunk " + own.get(j), chunks.get(own.get(j)).start(),
                         "must follow the previous chunk of its sequence without gap or overlap");
             }
         }
-        Check.that(sequences.size() % batchSize == 0, "sequences", sequences.size(),
+        Refusal.require(sequences.size() % batchSize == 0, "sequences", sequences.size(),
                 "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
         return sideBySide(sequences, batchSize);
     }
@@ -156,9 +157,9 @@ public final class BatchPlan {
     }
 
     private static BatchPlan statefulInOrder(int sampleCount, int batchSize, boolean[] resetBefore) {
-        Check.positive("sample count", sampleCount);
-        Check.positive("batch size (B)", batchSize);
-        Check.that(sampleCount % batchSize == 0, "sample count", sampleCount,
+        Refusal.requirePositive("sample count", sampleCount);
+        Refusal.requirePositive("batch size (B)", batchSize);
+        Refusal.require(sampleCount % batchSize == 0, "sample count", sampleCount,
                 "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
         // kata:begin plans
         List<Batch> batches = new ArrayList<>();

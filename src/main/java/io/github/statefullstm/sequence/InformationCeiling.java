@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,14 @@ public final class InformationCeiling {
      * samples share a node exactly when the steps read since the last zero state are equal, step by step.
      */
     public static Ceiling of(List<Sample> samples, BatchPlan plan) {
-        Check.that(plan.sampleCount() > 0, "plan", plan, "must hold at least one sample");
+        Refusal.require(plan.sampleCount() > 0, "plan", plan, "must hold at least one sample");
         // kata:begin ceiling
         HistoryTrie trie = new HistoryTrie();
         Map<Integer, long[]> targetsByHistory = new HashMap<>();
         int[] carried = new int[plan.batchSize()];
         for (BatchPlan.Batch batch : plan.batches()) {
             for (int row = 0; row < batch.size(); row++) {
-                Check.that(batch.row(row) >= 0 && batch.row(row) < samples.size(), "sample index", batch.row(row),
+                Refusal.require(batch.row(row) >= 0 && batch.row(row) < samples.size(), "sample index", batch.row(row),
                         "must be in [0, " + samples.size() + ")");
                 Sample sample = samples.get(batch.row(row));
                 int node = plan.stateful() && !batch.resetBefore() ? carried[row] : HistoryTrie.EMPTY;
@@ -72,9 +73,9 @@ public final class InformationCeiling {
      * One step at a time, stateless, is the case {@code w = 1}.
      */
     public static Ceiling windowedStateless(int ones, int zeros, int sequenceLength, int window, int stride) {
-        Check.that(ones >= 0, "ones", ones, "must be >= 0");
-        Check.that(zeros >= 0, "zeros", zeros, "must be >= 0");
-        Check.positive("sequences (ones + zeros)", ones + zeros);
+        Refusal.require(ones >= 0, "ones", ones, "must be >= 0");
+        Refusal.require(zeros >= 0, "zeros", zeros, "must be >= 0");
+        Refusal.requirePositive("sequences (ones + zeros)", ones + zeros);
         // kata:begin ceiling
         long m = Windowing.windowsPerSequence(sequenceLength, window, stride);
         return new Ceiling(ones + Math.max(m * zeros, (m - 1) * ones), m * (ones + zeros));

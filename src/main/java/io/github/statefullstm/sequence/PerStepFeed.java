@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
 public record PerStepFeed(List<Sample> samples, boolean[] resetAfter) {
 
     public PerStepFeed {
-        Check.that(samples != null && resetAfter != null && samples.size() == resetAfter.length, "resetAfter",
+        Refusal.require(samples != null && resetAfter != null && samples.size() == resetAfter.length, "resetAfter",
                 resetAfter == null ? null : resetAfter.length, "must hold one marker per sample");
         samples = List.copyOf(samples);
         resetAfter = resetAfter.clone();
@@ -49,15 +50,15 @@ public record PerStepFeed(List<Sample> samples, boolean[] resetAfter) {
 
     /** The inverse of {@link #of}: the steps between two resets are one sequence. */
     public Task toTask() {
-        Check.that(size() > 0 && resetAfter[size() - 1], "resetAfter of the last sample", size() == 0 ? "none" : false,
+        Refusal.require(size() > 0 && resetAfter[size() - 1], "resetAfter of the last sample", size() == 0 ? "none" : false,
                 "the feed must end with a reset so that its last sequence is complete");
         List<double[]> sequences = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
         List<Double> current = new ArrayList<>();
         for (int i = 0; i < size(); i++) {
             Sample sample = samples.get(i);
-            Check.that(sample.length() == 1, "length of sample " + i, sample.length(), "a per-step sample has one step");
-            Check.that(current.isEmpty() || sample.target() == targets.get(targets.size() - 1), "target of sample " + i,
+            Refusal.require(sample.length() == 1, "length of sample " + i, sample.length(), "a per-step sample has one step");
+            Refusal.require(current.isEmpty() || sample.target() == targets.get(targets.size() - 1), "target of sample " + i,
                     sample.target(), "must equal the target of the earlier steps of its sequence");
             if (current.isEmpty()) {
                 targets.add(sample.target());

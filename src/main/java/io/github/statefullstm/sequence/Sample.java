@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.Arrays;
 
 /**
@@ -15,11 +16,11 @@ public final class Sample {
     private final int target;
 
     public Sample(int sequence, int start, double[] steps, int target) {
-        Check.that(sequence >= 0, "sequence", sequence, "must be >= 0");
-        Check.that(start >= 0, "start", start, "must be >= 0");
-        Check.that(steps != null && steps.length > 0, "steps", steps == null ? null : steps.length,
+        Refusal.require(sequence >= 0, "sequence", sequence, "must be >= 0");
+        Refusal.require(start >= 0, "start", start, "must be >= 0");
+        Refusal.require(steps != null && steps.length > 0, "steps", steps == null ? null : steps.length,
                 "must hold at least one step");
-        Check.that(target == 0 || target == 1, "target", target, "must be 0 or 1");
+        Refusal.require(target == 0 || target == 1, "target", target, "must be 0 or 1");
         this.sequence = sequence;
         this.start = start;
         this.steps = steps.clone();

@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class StateLineage {
     /** The slot whose final state this slot starts from, or empty when it starts from zero. */
     public Optional<Slot> predecessor(Slot slot) {
         BatchPlan.Batch batch = plan.batch(slot.batch());
-        Check.that(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
+        Refusal.require(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
                 "must be in [0, " + batch.size() + ") for batch " + slot.batch());
         // kata:begin lineage
         if (!plan.stateful() || batch.resetBefore() || slot.batch() == 0) {

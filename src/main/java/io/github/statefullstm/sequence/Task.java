@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -18,15 +19,15 @@ public final class Task {
      * Targets must be 0 or 1; all sequences must have the same length.
      */
     public Task(double[][] steps, int[] targets) {
-        Check.that(steps != null && targets != null, "task", null, "steps and targets must be given");
-        Check.positive("sequences (N)", steps.length);
-        Check.that(steps.length == targets.length, "targets", targets.length,
+        Refusal.require(steps != null && targets != null, "task", null, "steps and targets must be given");
+        Refusal.requirePositive("sequences (N)", steps.length);
+        Refusal.require(steps.length == targets.length, "targets", targets.length,
                 "must be one per sequence (" + steps.length + ")");
-        Check.positive("length (T)", steps[0].length);
+        Refusal.requirePositive("length (T)", steps[0].length);
         for (int i = 0; i < steps.length; i++) {
-            Check.that(steps[i].length == steps[0].length, "length of sequence " + i, steps[i].length,
+            Refusal.require(steps[i].length == steps[0].length, "length of sequence " + i, steps[i].length,
                     "all sequences must have length " + steps[0].length);
-            Check.that(targets[i] == 0 || targets[i] == 1, "target of sequence " + i, targets[i], "must be 0 or 1");
+            Refusal.require(targets[i] == 0 || targets[i] == 1, "target of sequence " + i, targets[i], "must be 0 or 1");
         }
         this.steps = new double[steps.length][];
         for (int i = 0; i < steps.length; i++) {
@@ -42,9 +43,9 @@ public final class Task {
      * @param fraction the share of ones; the count is {@code Math.round(sequences * fraction)}, so it is exact
      */
     public static Task generate(int sequences, int length, double fraction, long seed) {
-        Check.positive("sequences (N)", sequences);
-        Check.positive("length (T)", length);
-        Check.that(fraction >= 0 && fraction <= 1, "fraction", fraction, "must be in [0, 1]");
+        Refusal.requirePositive("sequences (N)", sequences);
+        Refusal.requirePositive("length (T)", length);
+        Refusal.require(fraction >= 0 && fraction <= 1, "fraction", fraction, "must be in [0, 1]");
         int ones = (int) Math.round(sequences * fraction);
         int[] order = new int[sequences];
         Arrays.setAll(order, i -> i);
@@ -96,7 +97,7 @@ public final class Task {
 
     /** Rows {@code [from, to)} as a task of their own. */
     public Task rows(int from, int to) {
-        Check.that(from >= 0 && from < to && to <= size(), "rows", "[" + from + ", " + to + ")",
+        Refusal.require(from >= 0 && from < to && to <= size(), "rows", "[" + from + ", " + to + ")",
                 "must be a non-empty range inside [0, " + size() + ")");
         return new Task(Arrays.copyOfRange(steps, from, to), Arrays.copyOfRange(targets, from, to));
     }
@@ -106,7 +107,7 @@ public final class Task {
      * {@code trainingSize} rows train, the rest validate. Both parts must be non-empty.
      */
     public Split splitAt(int trainingSize) {
-        Check.that(trainingSize > 0 && trainingSize < size(), "trainingSize", trainingSize,
+        Refusal.require(trainingSize > 0 && trainingSize < size(), "trainingSize", trainingSize,
                 "must leave both parts non-empty: 0 < trainingSize < N = " + size());
         return new Split(rows(0, trainingSize), rows(trainingSize, size()));
     }

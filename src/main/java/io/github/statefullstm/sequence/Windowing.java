@@ -1,5 +1,6 @@
 package io.github.statefullstm.sequence;
 
+import io.github.statefullstm.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,9 +47,9 @@ public final class Windowing {
      * overlap, or whose targets differ within a sequence: in each case there is no single answer.
      */
     public static Task reassemble(List<Sample> windows, int sequenceLength) {
-        Check.that(windows != null && !windows.isEmpty(), "windows", windows == null ? null : "[]",
+        Refusal.require(windows != null && !windows.isEmpty(), "windows", windows == null ? null : "[]",
                 "must hold at least one window");
-        Check.positive("sequenceLength", sequenceLength);
+        Refusal.requirePositive("sequenceLength", sequenceLength);
         int sequences = windows.stream().mapToInt(Sample::sequence).max().orElseThrow() + 1;
         double[][] steps = new double[sequences][sequenceLength];
         boolean[][] covered = new boolean[sequences][sequenceLength];
@@ -56,15 +57,15 @@ public final class Windowing {
         boolean[] seen = new boolean[sequences];
         for (Sample window : windows) {
             int sequence = window.sequence();
-            Check.that(window.end() <= sequenceLength, "window " + window, window.end(),
+            Refusal.require(window.end() <= sequenceLength, "window " + window, window.end(),
                     "must end within sequenceLength = " + sequenceLength);
-            Check.that(!seen[sequence] || targets[sequence] == window.target(), "target of window " + window,
+            Refusal.require(!seen[sequence] || targets[sequence] == window.target(), "target of window " + window,
                     window.target(), "must equal the target of the other windows of sequence " + sequence);
             seen[sequence] = true;
             targets[sequence] = window.target();
             for (int t = 0; t < window.length(); t++) {
                 int at = window.start() + t;
-                Check.that(!covered[sequence][at] || steps[sequence][at] == window.step(t),
+                Refusal.require(!covered[sequence][at] || steps[sequence][at] == window.step(t),
                         "step " + at + " of sequence " + sequence, window.step(t),
                         "overlapping windows must agree (another window holds " + steps[sequence][at] + ")");
                 steps[sequence][at] = window.step(t);
@@ -73,7 +74,7 @@ public final class Windowing {
         }
         for (int sequence = 0; sequence < sequences; sequence++) {
             for (int t = 0; t < sequenceLength; t++) {
-                Check.that(covered[sequence][t], "step " + t + " of sequence " + sequence, "uncovered",
+                Refusal.require(covered[sequence][t], "step " + t + " of sequence " + sequence, "uncovered",
                         "windows must cover every step to rebuild a sequence");
             }
         }
@@ -81,9 +82,9 @@ public final class Windowing {
     }
 
     private static void checkShape(int sequenceLength, int length, int stride) {
-        Check.positive("sequence length (T)", sequenceLength);
-        Check.that(length > 0 && length <= sequenceLength, "window length (w)", length,
+        Refusal.requirePositive("sequence length (T)", sequenceLength);
+        Refusal.require(length > 0 && length <= sequenceLength, "window length (w)", length,
                 "must be in [1, T = " + sequenceLength + "]");
-        Check.positive("stride (s)", stride);
+        Refusal.requirePositive("stride (s)", stride);
     }
 }

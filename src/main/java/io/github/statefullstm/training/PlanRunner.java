@@ -1,5 +1,6 @@
 package io.github.statefullstm.training;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.BatchResult;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
@@ -99,10 +100,9 @@ public final class PlanRunner {
             throw new IllegalArgumentException("plan " + plan + " needs a " + (plan.stateful() ? "stateful" : "stateless")
                     + " model, got a " + (model.config().stateful() ? "stateful" : "stateless") + " one");
         }
-        if (plan.stateful() && plan.batchSize() != model.config().batchSize()) {
-            throw new IllegalArgumentException("batch size = " + plan.batchSize() + ": a stateful model built for "
-                    + model.config().batchSize() + " rows cannot carry state for another batch size");
-        }
+        Refusal.require(!plan.stateful() || plan.batchSize() == model.config().batchSize(), "batch size",
+                plan.batchSize(), "a stateful model built for " + model.config().batchSize()
+                        + " rows cannot carry state for another batch size");
         if (plan.sampleCount() > samples.size()) {
             throw new IllegalArgumentException("plan " + plan + " holds " + plan.sampleCount()
                     + " samples, but only " + samples.size() + " were given");

@@ -31,9 +31,10 @@ class LayeringRulesTest {
     @ArchTest
     static final ArchRule the_sequence_layer_depends_on_nothing_else_of_ours =
             classes().that().resideInAPackage(ROOT + ".sequence..")
-                    .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".sequence..", "java..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".sequence..", ROOT + ".refusal..",
+                            "java..")
                     .because("the data layout is the first kata step and the base of every claim: it must be "
-                            + "exact, fast and understandable on its own");
+                            + "exact, fast and understandable on its own (refusal only words its refusals)");
 
     @ArchTest
     static final ArchRule the_engine_neutral_api_knows_no_engine =
@@ -60,6 +61,7 @@ class LayeringRulesTest {
                     .layer("Sequence").definedBy(ROOT + ".sequence..")
                     .layer("Engines").definedBy(ROOT + ".rnn.reference..", ROOT + ".rnn.dl4j..")
                     .layer("Rnn").definedBy(ROOT + ".rnn")
+                    .layer("Refusal").definedBy(ROOT + ".refusal..")
                     .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                     .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli")
                     .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Report", "Cli")
@@ -67,6 +69,8 @@ class LayeringRulesTest {
                     .whereLayer("Engines").mayOnlyBeAccessedByLayers("Experiment", "Cli")
                     .whereLayer("Sequence").mayOnlyBeAccessedByLayers("Training", "Experiment", "Report", "Cli")
                     .whereLayer("Rnn").mayOnlyBeAccessedByLayers("Engines", "Training", "Experiment", "Report", "Cli")
+                    .whereLayer("Refusal").mayOnlyBeAccessedByLayers("Rnn", "Engines", "Sequence", "Training",
+                            "Experiment", "Report", "Cli")
                     .because("dependencies point one way, from the main job down to the data and the engines, "
                             + "so each layer can be understood and tested with only what is beneath it");
 
