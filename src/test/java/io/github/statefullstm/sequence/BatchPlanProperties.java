@@ -10,6 +10,7 @@ import io.github.statefullstm.spec.Claim;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Label;
@@ -87,6 +88,32 @@ class BatchPlanProperties {
                     "sample count = " + count, "multiple of the batch size " + batchSize);
         }
 
+        @Example
+        @Claim("PLAN-2")
+        @Label("a stateful plan of many samples has count / B batches of B rows")
+        void aStatefulPlanOfManySamplesHasCountOverBatchSizeBatches() {
+            int batchSize = 1 << 16;
+            BatchPlan plan = BatchPlan.statefulInOrder(2 * batchSize, batchSize);
+            assertEquals(2, plan.batches().size(), plan::toString);
+            assertEquals(batchSize, plan.batch(1).size(), plan::toString);
+            assertEquals(2 * batchSize - 1, plan.batch(1).row(batchSize - 1), "last row of the last batch");
+        }
+
+        /**
+         * A negative count is left out for the stateful plan: it fails before its check, allocating its reset
+         * markers (reports/mutation.md).
+         */
+        @Property
+        @Claim("PLAN-3")
+        @Label("a sample count <= 0 is refused, naming the count")
+        void aNonPositiveSampleCountIsRefused(@ForAll @IntRange(min = -3, max = 0) int count,
+                                              @ForAll @IntRange(min = 1, max = 5) int batchSize) {
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.statefulInOrder(0, batchSize)), "sample count = 0", "> 0");
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.stateless(count, batchSize)), "sample count = " + count, "> 0");
+        }
+
         @Property
         @Claim("PLAN-3")
         @Label("B <= 0 is refused, naming B")
@@ -96,6 +123,9 @@ class BatchPlanProperties {
                     "batch size (B) = " + batchSize, "> 0");
             assertMentions(assertThrows(IllegalArgumentException.class,
                     () -> BatchPlan.statefulInOrder(10, batchSize)), "batch size (B) = " + batchSize);
+            List<Sample> chunks = Windowing.windows(Task.generate(2, 4, 0.5, 1), 2, 2);
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.sequencePreserving(chunks, batchSize)), "batch size (B) = " + batchSize);
         }
     }
 
@@ -121,6 +151,20 @@ class BatchPlanProperties {
                 }
             }
             Statistics.label("carries state").collect(carried > 0);
+        }
+
+        @Property
+        @Claim("LINE-1")
+        @Label("a row the batch does not have has no lineage: it is refused, naming the row")
+        void aRowOutsideTheBatchIsRefused(@ForAll("plannedSamples") PlannedSamples planned) {
+            StateLineage lineage = planned.plan().lineage();
+            int k = planned.plan().batches().size() - 1;
+            int rows = planned.plan().batch(k).size();
+            for (int row : new int[] {-1, rows}) {
+                assertMentions(assertThrows(IllegalArgumentException.class,
+                        () -> lineage.predecessor(new StateLineage.Slot(k, row))),
+                        "row = " + row, "[0, " + rows + ") for batch " + k);
+            }
         }
 
         @Property
@@ -192,6 +236,30 @@ class BatchPlanProperties {
                 }
             }
         }
+    }
+
+    @Property
+    @Claim("PLAN-3")
+    @Label("chunks that are not whole sequences are refused: none, unequal counts, gaps or overlaps")
+    void sequencePreservingRefusesChunksThatAreNotWholeSequences(@ForAll @IntRange(min = 2, max = 5) int chunk,
+                                                                 @ForAll @IntRange(min = 2, max = 4) int chunks) {
+        Task task = Task.generate(2, chunk * chunks, 0.5, chunk);
+        List<Sample> whole = Windowing.windows(task, chunk, chunk);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.sequencePreserving(List.of(), 1)),
+                "chunks = []", "at least one chunk");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.sequencePreserving(null, 1)),
+                "chunks = null");
+        List<Sample> shortSecond = whole.subList(0, whole.size() - 1);
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> BatchPlan.sequencePreserving(shortSecond, 1)),
+                "chunks of sequence 1 = " + (chunks - 1), "same number of chunks (" + chunks + ")");
+        List<Sample> gapped = Windowing.windows(task, chunk - 1, chunk);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.sequencePreserving(gapped, 1)),
+                "start of chunk 1 = " + chunk, "without gap or overlap");
+        List<Sample> overlapping = Windowing.windows(task, chunk, chunk - 1);
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> BatchPlan.sequencePreserving(overlapping, 1)),
+                "start of chunk 1 = " + (chunk - 1), "without gap or overlap");
     }
 
     @Property

@@ -111,6 +111,30 @@ class InformationCeilingProperties {
         }
     }
 
+    @Property
+    @Claim("CEIL-1")
+    @Label("a plan that names a sample the list does not hold is refused, naming the index")
+    void aPlanOverMissingSamplesIsRefused(@ForAll("plannedSamples") PlannedSamples planned) {
+        List<Sample> allButLast = planned.samples().subList(0, planned.samples().size() - 1);
+        int missing = allButLast.size();
+        IllegalArgumentException refusal = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> InformationCeiling.of(allButLast, planned.plan()));
+        TaskProperties.assertMentions(refusal, "sample index = " + missing, "[0, " + missing + ")");
+    }
+
+    @Property
+    @Claim("CEIL-2")
+    @Label("negative class counts, or no sequence at all, are refused, naming the count")
+    void negativeOrNoSequencesAreRefused(@ForAll @net.jqwik.api.constraints.IntRange(min = -3, max = -1) int negative,
+                                         @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 5) int other) {
+        TaskProperties.assertMentions(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InformationCeiling.windowedStateless(negative, other, 20, 10, 1)), "ones = " + negative, ">= 0");
+        TaskProperties.assertMentions(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InformationCeiling.windowedStateless(other, negative, 20, 10, 1)), "zeros = " + negative, ">= 0");
+        TaskProperties.assertMentions(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InformationCeiling.windowedStateless(0, 0, 20, 10, 1)), "sequences (ones + zeros) = 0", "> 0");
+    }
+
     /** Groups samples by the explicit list of steps their model has read: the lineage's samples, concatenated. */
     private static Map<List<Double>, long[]> targetsByHistory(PlannedSamples planned) {
         Map<List<Double>, long[]> groups = new HashMap<>();

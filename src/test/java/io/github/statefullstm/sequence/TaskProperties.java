@@ -2,6 +2,7 @@ package io.github.statefullstm.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,88 @@ class TaskProperties {
                 "length (T)", String.valueOf(nonPositive), "> 0");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Task.generate(10, 20, fraction, 1)),
                 "fraction", String.valueOf(fraction), "[0, 1]");
+    }
+
+    @Provide
+    Arbitrary<Integer> targetsOtherThanZeroOrOne() {
+        return Arbitraries.integers().between(-3, 5).filter(t -> t != 0 && t != 1);
+    }
+
+    @Property
+    @Claim("TASK-5")
+    @Label("an explicit task with no rows, no steps, ragged rows, a missing target or a target other than 0 or 1 is "
+            + "refused, naming the parameter and value")
+    void aMalformedExplicitTaskIsRefused(@ForAll("taskShapes") TaskShape shape,
+                                         @ForAll("targetsOtherThanZeroOrOne") int badTarget) {
+        Task task = shape.draw();
+        double[][] steps = new double[task.size()][];
+        int[] targets = new int[task.size()];
+        for (int row = 0; row < task.size(); row++) {
+            steps[row] = task.steps(row);
+            targets[row] = task.target(row);
+        }
+        int last = task.size() - 1;
+        Statistics.label("rows").collect(task.size() == 1 ? "1" : "2..");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Task(null, targets)),
+                "steps and targets must be given");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Task(new double[0][], new int[0])),
+                "sequences (N) = 0", "> 0");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> new Task(steps, java.util.Arrays.copyOf(targets, task.size() + 1))),
+                "targets = " + (task.size() + 1), "one per sequence (" + task.size() + ")");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> new Task(new double[task.size()][0], targets)), "length (T) = 0", "> 0");
+        if (last > 0) {
+            double[][] ragged = steps.clone();
+            ragged[last] = java.util.Arrays.copyOf(steps[last], task.length() + 1);
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> new Task(ragged, targets)),
+                    "length of sequence " + last + " = " + (task.length() + 1), "length " + task.length());
+        }
+        int[] notBinary = targets.clone();
+        notBinary[last] = badTarget;
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Task(steps, notBinary)),
+                "target of sequence " + last + " = " + badTarget, "0 or 1");
+    }
+
+    @Property
+    @Claim("TASK-5")
+    @Label("rows [from, to) must be a non-empty range inside the task; every such range is a task of its own")
+    void rowsOutsideTheTaskAreRefused(@ForAll("taskShapes") TaskShape shape,
+                                      @ForAll @IntRange(min = 0, max = TaskShape.MAX_SEQUENCES) int from) {
+        Task task = shape.draw();
+        int start = from % task.size();
+        assertEquals(task.size() - start, task.rows(start, task.size()).size(), "rows [" + start + ", N) of " + shape);
+        assertEquals(task, task.rows(0, task.size()), "rows [0, N) of " + shape);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> task.rows(start, start)),
+                "rows = [" + start + ", " + start + ")", "non-empty range");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> task.rows(-1, 1)), "rows = [-1, 1)");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> task.rows(start, task.size() + 1)),
+                "rows = [" + start + ", " + (task.size() + 1) + ")", "inside [0, " + task.size() + ")");
+    }
+
+    @Property
+    @Claim("TASK-3")
+    @Label("equal tasks are the same draw: a task with one step or one target changed is another task")
+    void aTaskWithOneStepOrTargetChangedIsAnotherTask(@ForAll("taskShapes") TaskShape shape,
+                                                      @ForAll @IntRange(min = 0, max = 1000) int where) {
+        Task task = shape.draw();
+        int row = where % task.size();
+        int t = where % task.length();
+        double[][] steps = new double[task.size()][];
+        int[] targets = new int[task.size()];
+        for (int i = 0; i < task.size(); i++) {
+            steps[i] = task.steps(i);
+            targets[i] = task.target(i);
+        }
+        assertEquals(task, new Task(steps, targets), shape::toString);
+        assertEquals(task.hashCode(), new Task(steps, targets).hashCode(), "equal tasks hash alike: " + shape);
+        double[][] oneStepChanged = steps.clone();
+        oneStepChanged[row] = steps[row].clone();
+        oneStepChanged[row][t] += 1;
+        int[] oneTargetChanged = targets.clone();
+        oneTargetChanged[row] = 1 - targets[row];
+        assertNotEquals(task, new Task(oneStepChanged, targets), "step " + t + " of row " + row + " changed in " + shape);
+        assertNotEquals(task, new Task(steps, oneTargetChanged), "target of row " + row + " changed in " + shape);
     }
 
     static void assertMentions(IllegalArgumentException refusal, String... words) {

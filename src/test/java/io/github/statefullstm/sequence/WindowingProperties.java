@@ -128,6 +128,64 @@ class WindowingProperties {
                 .getMessage().contains("overlapping windows must agree"));
     }
 
+    @Property
+    @Claim("WIN-5")
+    @Label("T <= 0 is refused, naming T, before the window is compared with it")
+    void aNonPositiveSequenceLengthIsRefused(@ForAll @IntRange(min = -3, max = 0) int length) {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Windowing.windowsPerSequence(length, 1, 1)),
+                "sequence length (T) = " + length, "> 0");
+    }
+
+    @Property
+    @Claim("WIN-5")
+    @Label("no windows, a non-positive length, a window past the end or targets that differ within a sequence are "
+            + "refused, naming the window")
+    void windowsThatCannotRebuildOneSequenceAreRefused(@ForAll("coveringWindowShapes") WindowShape shape) {
+        Task task = shape.task().draw();
+        List<Sample> windows = Windowing.windows(task, shape.window(), shape.stride());
+        Statistics.label("windows").collect(windows.size() == 1 ? "1" : "2..");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Windowing.reassemble(List.of(), 1)),
+                "windows = []", "at least one window");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Windowing.reassemble(null, 1)),
+                "windows = null");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Windowing.reassemble(windows, 0)),
+                "sequenceLength = 0", "> 0");
+        if (task.length() > 1) {
+            Sample pastTheEnd = windows.stream().filter(w -> w.end() == task.length()).findFirst().orElseThrow();
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> Windowing.reassemble(windows, task.length() - 1)),
+                    "window " + pastTheEnd + " = " + pastTheEnd.end(),
+                    "end within sequenceLength = " + (task.length() - 1));
+        }
+        Sample first = windows.get(0);
+        Sample otherTarget = new Sample(first.sequence(), first.start(), first.steps(), 1 - first.target());
+        List<Sample> disagreeing = new java.util.ArrayList<>(windows);
+        disagreeing.add(otherTarget);
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> Windowing.reassemble(disagreeing, task.length())),
+                "target of window " + otherTarget + " = " + otherTarget.target(), "other windows of sequence 0");
+    }
+
+    @Property
+    @Claim("WIN-5")
+    @Label("a sample with a negative sequence or start, no steps, or a target other than 0 or 1 is refused")
+    void aMalformedSampleIsRefused(@ForAll @IntRange(min = -3, max = -1) int negative,
+                                   @ForAll @IntRange(min = 2, max = 5) int notBinary) {
+        double[] oneStep = {0};
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(negative, 0, oneStep, 0)),
+                "sequence = " + negative, ">= 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(0, negative, oneStep, 0)),
+                "start = " + negative, ">= 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(0, 0, null, 0)),
+                "steps = null", "at least one step");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(0, 0, new double[0], 0)),
+                "steps = 0", "at least one step");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(0, 0, oneStep, notBinary)),
+                "target = " + notBinary, "0 or 1");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new Sample(0, 0, oneStep, -notBinary)),
+                "target = " + -notBinary);
+    }
+
     /** How many windows a sequence gives, and how they sit: the post's stride 1, overlapping or touching, or gapped. */
     private static void collectWindowing(WindowShape shape) {
         Statistics.label("windows per sequence").collect(shape.windowsPerSequence() == 1 ? "1"

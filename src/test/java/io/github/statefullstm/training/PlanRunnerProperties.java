@@ -100,6 +100,37 @@ class PlanRunnerProperties {
     }
 
     @Property(tries = 300)
+    @Claim("TRAIN-2")
+    @Label("after each batch the listener hears the running averages so far, as Keras' progress bar shows them")
+    void theListenerHearsTheRunningAveragesAfterEveryBatch(@ForAll("plannedRuns") Run run) {
+        RecordingModel model = new RecordingModel(run.plan().stateful(), run.plan().batchSize());
+        List<String> heard = new ArrayList<>();
+        List<Score> running = new ArrayList<>();
+        PlanRunner.train(model, run.samples(), run.plan(), (batch, batches, score) -> {
+            heard.add(batch + "/" + batches);
+            running.add(score);
+        });
+        int batches = run.plan().batches().size();
+        Statistics.label("batches").collect(batches == 1 ? "1" : "2..");
+        double loss = 0;
+        double accuracy = 0;
+        long seen = 0;
+        for (int k = 0; k < batches; k++) {
+            BatchPlan.Batch batch = run.plan().batch(k);
+            double first = run.samples().get(batch.row(0)).step(0);
+            loss += (1 + first) * batch.size();
+            accuracy += (first == 0 ? 0 : 1) * batch.size();
+            seen += batch.size();
+            assertEquals(k + "/" + batches, heard.get(k), "which batch the listener heard of, in " + run);
+            assertEquals(seen, running.get(k).samples(), "rows seen after batch " + k + " of " + run);
+            assertEquals(loss / seen, running.get(k).loss(), AVERAGE_TOLERANCE, "running loss after batch " + k);
+            assertEquals(accuracy / seen, running.get(k).accuracy(), AVERAGE_TOLERANCE,
+                    "running accuracy after batch " + k);
+        }
+        assertEquals(batches, heard.size(), "one report per batch in " + run);
+    }
+
+    @Property(tries = 300)
     @Claim("TRAIN-3")
     @Label("evaluating a stateful model gives back the state it carried")
     void evaluationGivesBackTheCarriedState(@ForAll("plannedRuns") Run run) {
@@ -117,8 +148,15 @@ class PlanRunnerProperties {
     void aPlanIsRefusedByAModelThatCannotCarryItsState(@ForAll("plannedRuns") Run run) {
         Statistics.label("refused for").collect(run.plan().stateful() ? "its mode and its batch size" : "its mode");
         RecordingModel wrongMode = new RecordingModel(!run.plan().stateful(), run.plan().batchSize());
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException modeRefusal = assertThrows(IllegalArgumentException.class,
                 () -> PlanRunner.train(wrongMode, run.samples(), run.plan(), BatchListener.SILENT));
+        String needed = run.plan().stateful() ? "stateful" : "stateless";
+        String given = run.plan().stateful() ? "stateless" : "stateful";
+        for (String word : List.of(run.plan().toString(), "needs a " + needed + " model", "got a " + given + " one",
+                needed + " plan, B=" + run.plan().batchSize() + ", " + run.plan().batches().size() + " batches")) {
+            assertTrue(modeRefusal.getMessage().contains(word),
+                    () -> "message \"" + modeRefusal.getMessage() + "\" should mention \"" + word + "\"");
+        }
         if (run.plan().stateful()) {
             RecordingModel wrongSize = new RecordingModel(true, run.plan().batchSize() + 1);
             IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,

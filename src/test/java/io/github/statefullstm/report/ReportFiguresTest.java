@@ -1,0 +1,186 @@
+package io.github.statefullstm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.statefullstm.experiment.EpochRecord;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.PostProtocols;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.Sweep;
+import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.spec.Claim;
+import io.github.statefullstm.training.Score;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report says what the experiments produced: every figure of a hand-made run, each a different number, must
+ * appear in the table and in {@code results.json} as it was recorded, and a figure that does not exist as null.
+ */
+class ReportFiguresTest {
+
+    private static final Environment HERE = new Environment("Java 17", "Linux amd64", 2, "1.0.0-M2.1");
+
+    /** C learns in its second epoch, C10 in its first, D never: the time-to-learn section has two rows. */
+    private static RunReport run() {
+        ExperimentResult c = result(PostProtocols.perStepStateful(), true, new double[] {0.75, 0.995}, 3.0);
+        ExperimentResult c10 = result(PostProtocols.perStepStatefulBatched(), true, new double[] {0.9925}, 0.5);
+        ExperimentResult e = result(PostProtocols.sequencePreserving(), false, new double[] {0.625}, 1.25);
+        Sweep sweep = new Sweep("window-length", "stateless windows: accuracy against window length",
+                "window length", List.of(new Sweep.Point(10, 0.5455, 0.5375, 0.5125, 0.5, 12.5)));
+        return new RunReport("mvn exec:java -Dexec.args=--help", HERE, List.of(c, c10, e), List.of(sweep), 42.25);
+    }
+
+    /** Epoch k's figures: validation as given, training 0.01 below it, on the fly 0.02 below, losses apart. */
+    private static ExperimentResult result(Protocol protocol, boolean complete, double[] validation,
+                                           double secondsPerEpoch) {
+        List<EpochRecord> epochs = new java.util.ArrayList<>();
+        for (int k = 0; k < validation.length; k++) {
+            epochs.add(new EpochRecord(k + 1, new Score(0.375, validation[k] - 0.02, 1000),
+                    new Score(0.25, validation[k] - 0.01, 1000), new Score(0.125, validation[k], 200),
+                    secondsPerEpoch, null));
+        }
+        return new ExperimentResult(protocol, "reference", new InformationCeiling.Ceiling(999, 1000),
+                new InformationCeiling.Ceiling(199, 200), epochs, secondsPerEpoch * validation.length + 1, complete,
+                null);
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void theTableShowsEachExperimentsLastEpochCeilingsAndTime() {
+        String table = MarkdownReport.table(run());
+        assertTrue(table.startsWith("| | run | the post | validation, frozen |"), table);
+        assertTrue(table.contains("| C | one step at a time, stateful, batch 1, reset after each sequence, reference | "
+                + PostProtocols.perStepStateful().postFigure() + " | 0.9950 | 0.9850 | 0.9750 | 0.9950 / 0.9990 | 2 | 7.0 |"),
+                table);
+        assertTrue(table.contains("| E | ") && table.contains("| 0.6250 | 0.6150 | 0.6050 | 0.9950 / 0.9990 | 1 (stopped) | 2.3 |"),
+                table);
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void theMarkdownNamesTheCommandTheEnvironmentTheTimeToLearnAndEverySweepPoint() {
+        String md = MarkdownReport.render(run(), "charts");
+        for (String expected : List.of("Produced by `mvn exec:java -Dexec.args=--help` on Java 17, Linux amd64, 2 cores,"
+                + " DL4J 1.0.0-M2.1, in 42.3 s.", "![all five](charts/overview.svg)",
+                "### Time to 0.99 validation accuracy",
+                "| C | one step at a time, stateful, batch 1, reset after each sequence | 2 | 6.0 |",
+                "| C10 | " + PostProtocols.perStepStatefulBatched().title() + " | 1 | 0.5 |",
+                "C10 (" + PostProtocols.perStepStatefulBatched().title() + ") reaches it in 0.08 of the time of C ("
+                        + PostProtocols.perStepStateful().title() + ")",
+                "## C. one step at a time", "The post: " + PostProtocols.perStepStateful().postFigure() + ".",
+                "![C](charts/experiment-C-seed-42.svg)", "## stateless windows: accuracy against window length",
+                "| 10 | 0.5000 | 0.5375 | 0.5125 | 0.5455 | 12.5 |", "![window-length](charts/window-length.svg)")) {
+            assertTrue(md.contains(expected), () -> "README.md lacks \"" + expected + "\":\n" + md);
+        }
+        String timeToLearn = md.substring(md.indexOf("### Time to"), md.indexOf("## C."));
+        assertFalse(timeToLearn.contains("| E |"), "E never learned, so it has no time-to-learn row:\n" + timeToLearn);
+        RunReport neverLearned = new RunReport("x", HERE, List.of(run().experiments().get(2)), List.of(), 1);
+        assertFalse(MarkdownReport.render(neverLearned, "charts").contains("Time to"),
+                "no run learned: no time-to-learn section");
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void resultsJsonHoldsEveryRecordedFigureAndNullWhereThePostShowsNone() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(ResultsJson.render(run()));
+        assertEquals(ResultsJson.SCHEMA, json.get("schema").asText());
+        assertEquals("mvn exec:java -Dexec.args=--help", json.get("command").asText());
+        assertEquals(42.25, json.get("seconds").asDouble(), 0);
+        assertEquals("Java 17", json.get("environment").get("java").asText());
+        assertEquals("Linux amd64", json.get("environment").get("os").asText());
+        assertEquals(2, json.get("environment").get("cores").asInt());
+        assertEquals("1.0.0-M2.1", json.get("environment").get("dl4j").asText());
+        JsonNode c = json.get("experiments").get(0);
+        Protocol protocol = PostProtocols.perStepStateful();
+        assertEquals("C", c.get("id").asText());
+        assertEquals(protocol.title(), c.get("title").asText());
+        assertEquals("reference", c.get("engine").asText());
+        assertEquals(protocol.postFigure(), c.get("postFigure").asText());
+        assertEquals(1.0, c.get("postValidationAccuracy").asDouble(), 0);
+        JsonNode settings = c.get("settings");
+        assertEquals(protocol.sequences(), settings.get("sequences").asInt());
+        assertEquals(protocol.length(), settings.get("length").asInt());
+        assertEquals(protocol.trainingSequences(), settings.get("trainingSequences").asInt());
+        assertEquals(protocol.fraction(), settings.get("fractionOfOnes").asDouble(), 0);
+        assertEquals(protocol.seed(), settings.get("seed").asLong());
+        assertEquals("PER_STEP_STATEFUL", settings.get("layout").asText());
+        assertEquals(protocol.window(), settings.get("window").asInt());
+        assertEquals(protocol.stride(), settings.get("stride").asInt());
+        assertEquals(protocol.batchSize(), settings.get("batchSize").asInt());
+        assertEquals(protocol.spec().units(), settings.get("units").asInt());
+        assertEquals("SIGMOID", settings.get("gateActivation").asText());
+        assertEquals(protocol.adam().learningRate(), settings.get("learningRate").asDouble(), 0);
+        assertEquals(protocol.epochs(), settings.get("epochs").asInt());
+        assertEquals(999, c.get("ceiling").get("training").get("reachable").asLong());
+        assertEquals(1000, c.get("ceiling").get("training").get("samples").asLong());
+        assertEquals(0.999, c.get("ceiling").get("training").get("value").asDouble(), 0);
+        assertEquals(0.995, c.get("ceiling").get("validation").get("value").asDouble(), 0);
+        JsonNode second = c.get("epochs").get(1);
+        assertEquals(2, second.get("epoch").asInt());
+        assertEquals(0.375, second.get("onTheFly").get("loss").asDouble(), 0);
+        assertEquals(0.975, second.get("onTheFly").get("accuracy").asDouble(), 1e-15);
+        assertEquals(1000, second.get("onTheFly").get("samples").asLong());
+        assertEquals(0.25, second.get("training").get("loss").asDouble(), 0);
+        assertEquals(0.995, second.get("validation").get("accuracy").asDouble(), 0);
+        assertEquals(200, second.get("validation").get("samples").asLong());
+        assertEquals(3.0, second.get("trainingSeconds").asDouble(), 0);
+        assertEquals(7.0, c.get("seconds").asDouble(), 0);
+        assertTrue(c.get("complete").asBoolean());
+        JsonNode e = json.get("experiments").get(2);
+        assertTrue(e.get("postValidationAccuracy").isNull(), "the post shows no figure for E: null, not NaN");
+        assertFalse(e.get("complete").asBoolean());
+        JsonNode point = json.get("sweeps").get(0);
+        assertEquals("window-length", point.get("id").asText());
+        assertEquals("stateless windows: accuracy against window length", point.get("title").asText());
+        assertEquals("window length", point.get("parameter").asText());
+        JsonNode p = point.get("points").get(0);
+        assertEquals(10, p.get("value").asInt());
+        assertEquals(0.5455, p.get("trainingCeiling").asDouble(), 0);
+        assertEquals(0.5375, p.get("validationCeiling").asDouble(), 0);
+        assertEquals(0.5125, p.get("trainingAccuracy").asDouble(), 0);
+        assertEquals(0.5, p.get("validationAccuracy").asDouble(), 0);
+        assertEquals(12.5, p.get("seconds").asDouble(), 0);
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void theFolderHoldsEveryFileAndNoTemporaryOne(@TempDir Path folder) throws IOException {
+        ReportWriter.write(run(), folder);
+        for (String file : List.of("README.md", "results.json", "results.schema.json", "charts/overview.svg",
+                "charts/overview.png", "charts/experiment-C-seed-42.svg", "charts/experiment-C10-seed-42.png",
+                "charts/experiment-E-seed-42.svg", "charts/window-length.svg", "charts/window-length.png")) {
+            assertTrue(Files.size(folder.resolve(file)) > 0, file + " was not written");
+        }
+        assertEquals(ResultsJson.render(run()), Files.readString(folder.resolve("results.json")));
+        assertEquals(MarkdownReport.render(run(), ReportWriter.CHARTS), Files.readString(folder.resolve("README.md")));
+        try (var files = Files.walk(folder)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
+                    "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void aWriteThatFailsHalfWayLeavesThePreviousFileAndNoTemporaryOne(@TempDir Path folder) throws IOException {
+        Path target = folder.resolve("results.json");
+        ReportFiles.writeString(target, "previous");
+        assertThrows(IOException.class, () -> ReportFiles.write(target, out -> {
+            out.write("half".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IOException("stopped half-way");
+        }));
+        assertEquals("previous", Files.readString(target));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(target), files.toList(), "only the target is left");
+        }
+    }
+}
