@@ -67,6 +67,23 @@ class ReportFiguresTest {
     }
 
     @Test
+    @Claim("CLI-6")
+    void theClosingSummaryIsATextTableWhoseColumnsAlign() {
+        List<String> lines = ReportWriter.summaryTable(run()).lines().toList();
+        List<String> rows = lines.subList(0, run().experiments().size() + 1);
+        int runColumn = rows.get(0).indexOf("run");
+        for (String row : rows.subList(1, rows.size())) {
+            String id = row.substring(0, row.indexOf(' '));
+            String title = run().experiments().stream().filter(r -> r.protocol().id().equals(id)).findFirst()
+                    .orElseThrow().protocol().title();
+            assertEquals(runColumn, row.indexOf(title), "the run's title starts under \"run\": " + row);
+            assertEquals(rows.get(0).indexOf("validation") + "validation".length(),
+                    row.indexOf(' ', row.indexOf('.') - 1), "the validation figure ends under its heading: " + row);
+        }
+        assertFalse(String.join("\n", lines).contains("|"), "no Markdown on the terminal");
+    }
+
+    @Test
     @Claim("REPORT-1")
     void theMarkdownNamesTheCommandTheEnvironmentTheTimeToLearnAndEverySweepPoint() {
         String md = MarkdownReport.render(run(), "charts");
