@@ -84,6 +84,8 @@ public final class BatchPlan {
      * sample count must be a multiple of the batch size.
      */
     public static BatchPlan statefulInOrder(int sampleCount, int batchSize) {
+        // Checked before the reset markers are sized by it: a negative count must be refused, not crash the array.
+        Refusal.requirePositive("sample count", sampleCount);
         return statefulInOrder(sampleCount, batchSize, new boolean[sampleCount / Math.max(batchSize, 1)]);
     }
 

@@ -108,8 +108,9 @@ class BatchPlanProperties {
         @Label("a sample count <= 0 is refused, naming the count")
         void aNonPositiveSampleCountIsRefused(@ForAll @IntRange(min = -3, max = 0) int count,
                                               @ForAll @IntRange(min = 1, max = 5) int batchSize) {
+            Statistics.label("sample count").collect(count == 0 ? "0" : "negative");
             assertMentions(assertThrows(IllegalArgumentException.class,
-                    () -> BatchPlan.statefulInOrder(0, batchSize)), "sample count = 0", "> 0");
+                    () -> BatchPlan.statefulInOrder(count, batchSize)), "sample count = " + count, "> 0");
             assertMentions(assertThrows(IllegalArgumentException.class,
                     () -> BatchPlan.stateless(count, batchSize)), "sample count = " + count, "> 0");
         }
