@@ -79,6 +79,42 @@ class ProtocolDescriptionProperties {
 
     @Example
     @Claim("REPORT-2")
+    void everySettingThatDiffersFromThePostsIsNamed() {
+        Protocol a = PostProtocols.windowsStateless();
+        java.util.Map<String, Protocol> changed = new java.util.LinkedHashMap<>();
+        changed.put("sequences = 1300, not 1200", a.withTask(1300, a.length(), a.trainingSequences()));
+        changed.put("T = 30, not 20", a.withTask(a.sequences(), 30, a.trainingSequences()));
+        changed.put("training sequences = 900, not 1000", a.withTask(a.sequences(), a.length(), 900));
+        changed.put("fraction of ones = 0.25, not 0.5", a.withFraction(0.25));
+        changed.put("window = 7, not 10", a.withWindow(7));
+        changed.put("stride = 2, not 1", new Protocol(a.id(), a.sequences(), a.length(), a.trainingSequences(),
+                a.fraction(), a.seed(), a.layout(), a.window(), 2, a.batchSize(), a.spec(), a.adam(), a.epochs(),
+                a.postFigure(), a.postValidationAccuracy()));
+        changed.put("batch = 32, not 64", a.withBatchSize(32));
+        changed.put("epochs = 3, not 15", a.withEpochs(3));
+        changed.put("units = 4, not 10", a.withSpec(new io.github.statefullstm.rnn.LstmSpec(1, 4,
+                a.spec().gateActivation())));
+        io.github.statefullstm.rnn.GateActivation posts = a.spec().gateActivation();
+        io.github.statefullstm.rnn.GateActivation other = posts == io.github.statefullstm.rnn.GateActivation.SIGMOID
+                ? io.github.statefullstm.rnn.GateActivation.HARD_SIGMOID
+                : io.github.statefullstm.rnn.GateActivation.SIGMOID;
+        changed.put("gates = " + other + ", not " + posts, a.withSpec(new io.github.statefullstm.rnn.LstmSpec(1,
+                a.spec().units(), other)));
+        changed.put("learning rate = 0.01, not 0.001", new Protocol(a.id(), a.sequences(), a.length(),
+                a.trainingSequences(), a.fraction(), a.seed(), a.layout(), a.window(), a.stride(), a.batchSize(),
+                a.spec(), new io.github.statefullstm.rnn.Adam(0.01, 0.9, 0.999, 1e-8), a.epochs(), a.postFigure(),
+                a.postValidationAccuracy()));
+        changed.forEach((difference, run) -> assertEquals(List.of(difference), run.differencesFromThePost(),
+                difference));
+        assertEquals(List.of("chunk = 5, not 10"), PostProtocols.sequencePreserving().withWindow(5)
+                .differencesFromThePost(), "E cuts chunks, not windows");
+        Protocol unknown = new Protocol("X", 10, 5, 5, 0.5, 1, Layout.WINDOWS_STATELESS, 2, 1, 1, a.spec(), a.adam(),
+                1, "", Double.NaN);
+        assertEquals(List.of("not one of the post's runs"), unknown.differencesFromThePost());
+    }
+
+    @Example
+    @Claim("REPORT-2")
     void thePostsOwnRunsCarryThePostsTitles() {
         assertEquals("windows of 10, stateless, batch 64", PostProtocols.windowsStateless().title());
         assertEquals("windows of 10, stateful, batch 110", PostProtocols.windowsStateful().title());

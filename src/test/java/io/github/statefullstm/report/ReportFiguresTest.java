@@ -81,6 +81,9 @@ class ReportFiguresTest {
                     row.indexOf(' ', row.indexOf('.') - 1), "the validation figure ends under its heading: " + row);
         }
         assertFalse(String.join("\n", lines).contains("|"), "no Markdown on the terminal");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("E ") && r.contains("1 (stopped)")),
+                "a stopped run says so beside its epochs: " + rows);
+        assertTrue(rows.stream().noneMatch(r -> r.startsWith("C ") && r.contains("stopped")), rows::toString);
     }
 
     @Test

@@ -64,7 +64,8 @@ class KerasFitStateProperties {
     @Claim("TRAIN-5")
     void anEpochOfFitStartsFromTheCarriedStateAndKeepsThePlansLaterResets(@ForAll("statefulRuns") StatefulRun run) {
         RecordingModel model = new RecordingModel(true, run.plan().batchSize());
-        PlanRunner.continueTraining(model, run.samples(), run.plan(), BatchListener.SILENT);
+        Score score = PlanRunner.continueTraining(model, run.samples(), run.plan(), BatchListener.SILENT);
+        assertEquals(run.plan().sampleCount(), score.samples(), "the epoch's figures count every sample");
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < run.plan().batches().size(); k++) {
             BatchPlan.Batch batch = run.plan().batch(k);
@@ -84,7 +85,8 @@ class KerasFitStateProperties {
         RecordingModel model = new RecordingModel(true, run.plan().batchSize());
         LstmState before = model.states();
 
-        PlanRunner.continueEvaluating(model, run.samples(), run.plan());
+        Score score = PlanRunner.continueEvaluating(model, run.samples(), run.plan());
+        assertEquals(run.plan().sampleCount(), score.samples(), "the pass's figures count every sample");
 
         Statistics.label("batches").collect(run.plan().batches().size() == 1 ? "one" : "several");
         assertEquals(false, model.calls.get(0).equals("reset"), "no reset before the first batch: " + run);
