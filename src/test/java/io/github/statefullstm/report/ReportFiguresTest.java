@@ -87,6 +87,22 @@ class ReportFiguresTest {
     }
 
     @Test
+    @Claim("EXP-10")
+    void kerasOwnFiguresStandBesideTheFrozenOnesWhereThePostRanFit() {
+        Score frozen = new Score(0.5, 0.5, 100);
+        ExperimentResult b = new ExperimentResult(PostProtocols.windowsStateful(), "reference",
+                new InformationCeiling.Ceiling(6, 10), new InformationCeiling.Ceiling(6, 10), List.of(
+                new EpochRecord(1, frozen, frozen, frozen, 1, new Score(0.7, 0.5125, 100))), 2, true,
+                new Score(0.7, 0.5250, 100));
+        String md = MarkdownReport.render(new RunReport("x", HERE, List.of(b), List.of(), 2), "charts");
+        assertTrue(md.contains("As Keras' `fit()` computes it, with the state carried from epoch to epoch and through "
+                + "each validation pass: validation accuracy 0.5125 after epoch 1; the final `evaluate()`, continuing "
+                + "from there: 0.5250."), md);
+        String withoutKeras = MarkdownReport.render(run(), "charts");
+        assertFalse(withoutKeras.contains("As Keras' `fit()`"), "no Keras figures where the post did not run fit()");
+    }
+
+    @Test
     @Claim("REPORT-1")
     void theMarkdownNamesTheCommandTheEnvironmentTheTimeToLearnAndEverySweepPoint() {
         String md = MarkdownReport.render(run(), "charts");
