@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.refusal.Refusal;
+
 /**
  * Adam's hyper-parameters. {@link #KERAS} are the defaults of Keras 1.x, which the post used
  * ({@code optimizer='adam'}): learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-8.

@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.refusal.Refusal;
+
 /**
  * What every engine refuses, checked before it touches anything, so a refused call leaves state, weights and
  * optimizer as they were, and before any native library sees the data, whose own errors would come late, name no

@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.refusal.Refusal;
+
 /**
  * The architecture every engine builds: LSTM({@code units}) over {@code features} inputs per step,
  * then Dense(1, sigmoid) on the last step's output.

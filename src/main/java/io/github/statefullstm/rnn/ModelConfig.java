@@ -1,6 +1,7 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.refusal.Refusal;
+
 /**
  * Everything an engine needs to build a model. A stateful model has a fixed batch size, as Keras'
  * {@code batch_input_shape} demands, because row i of each batch continues row i of the previous one.
