@@ -107,8 +107,8 @@ public final class Main implements Callable<Integer> {
     private boolean sweeps;
 
     @Option(names = "--verbose",
-            description = "Show the engines' own logging (ND4J, DL4J, libnd4j) on the terminal instead of writing it to "
-                    + LOG + " in the output folder.")
+            description = "Show the engines' own logging (ND4J, DL4J, libnd4j) on the terminal instead of writing "
+                    + "it to " + LOG + " in the output folder.")
     private boolean verbose;
 
     /** The run's log, in the output folder: a record of one run on one machine, not a result, so git ignores it. */
@@ -151,10 +151,12 @@ public final class Main implements Callable<Integer> {
                     protocol.epochs()));
         }
         lines.add("then a sweep over each experiment whose layout has one (" + java.util.Arrays.stream(
-                Sweeps.Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(java.util.stream.Collectors.joining(", ")) + "), and writes README.md, results.json and");
-        lines.add("charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run and");
-        lines.add("keeps the experiments already finished. On DL4J each experiment runs in a JVM of its own, as many at");
+                Sweeps.Kind.values()).map(Sweeps.Kind::label).collect(java.util.stream.Collectors.joining(", "))
+                + "), and writes README.md, results.json and");
+        lines.add("charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run "
+                + "and");
+        lines.add("keeps the experiments already finished. On DL4J each experiment runs in a JVM of its own, as many "
+                + "at");
         lines.add("once as --jobs allows; the engines' own logging goes to " + LOG + " in the output folder.");
         lines.add("");
         lines.add("Options:");
@@ -180,7 +182,6 @@ public final class Main implements Callable<Integer> {
         line.getErr().println(line.getCommandName() + ": the run failed: " + failure.getMessage() + "; " + where);
         return 1;
     }
-
 
     @Override
     public Integer call() throws Exception {
@@ -210,8 +211,8 @@ public final class Main implements Callable<Integer> {
             });
             if (sweeps) {
                 InOrder.run(sweepJobs(protocols), parallel, sweepResults, interrupt.stop(), job -> {
-                    out.println("Sweep: " + job.which().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " over "
-                            + job.protocol().id() + ", seed " + job.protocol().seed());
+                    out.println("Sweep: " + job.which().label() + " over " + job.protocol().id() + ", seed "
+                            + job.protocol().seed());
                     return runner.sweep(job.which(), job.protocol());
                 });
             }

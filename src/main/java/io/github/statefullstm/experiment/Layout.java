@@ -134,12 +134,12 @@ public enum Layout {
     /** The run in words, from the protocol's settings. */
     abstract String title(Protocol protocol);
 
-    /** How many samples one sequence becomes: its windows, chunks or steps. */
+    /** How many samples one sequence becomes: its windows, its chunks (windows as long as their stride) or steps. */
     double samplesPerSequence(Protocol p) {
         return switch (this) {
             case PER_STEP_STATEFUL, PER_STEP_STATELESS -> p.length();
-            case SEQUENCE_PRESERVING -> p.length() / p.window();
-            default -> (p.length() - p.window()) / p.stride() + 1;
+            case SEQUENCE_PRESERVING -> Windowing.windowsPerSequence(p.length(), p.window(), p.window());
+            default -> Windowing.windowsPerSequence(p.length(), p.window(), p.stride());
         };
     }
 

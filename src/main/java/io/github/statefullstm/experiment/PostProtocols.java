@@ -49,7 +49,8 @@ public final class PostProtocols {
     }
 
     public static Protocol perStepStateful() {
-        return protocol("C", Layout.PER_STEP_STATEFUL, 1, 1, 2, "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0", 1.0);
+        return protocol("C", Layout.PER_STEP_STATEFUL, 1, 1, 2, "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0",
+                1.0);
     }
 
     /**
@@ -67,7 +68,8 @@ public final class PostProtocols {
     }
 
     public static Protocol sequencePreserving() {
-        return protocol("E", Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW, SEQUENCE_PRESERVING_BATCH, SEQUENCE_PRESERVING_EPOCHS,
+        return protocol("E", Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW, SEQUENCE_PRESERVING_BATCH,
+                SEQUENCE_PRESERVING_EPOCHS,
                 "suggested, never shown: \"sub-sampling can work good if you enforce that the full sequence is "
                         + "preserved through the batches\"", Double.NaN);
     }

@@ -5,6 +5,7 @@ import io.github.statefullstm.rnn.LstmEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -40,6 +41,11 @@ public final class Sweeps {
         /** The sweep over this protocol's layout, if there is one. */
         public static Optional<Kind> over(Protocol protocol) {
             return Arrays.stream(values()).filter(kind -> kind.layout == protocol.layout()).findFirst();
+        }
+
+        /** The sweep's name for people: "window length", "chunk length". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
 
         public Sweep run(Protocol protocol, PointRun run) throws Exception {

@@ -10,6 +10,7 @@ import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
 import io.github.statefullstm.sequence.InformationCeiling;
 import io.github.statefullstm.training.Score;
+import java.util.List;
 
 /**
  * {@code results.json}: every figure of the report and every point of its charts. The layout is documented in
@@ -71,9 +72,9 @@ final class ResultsJson {
         node.put("title", protocol.title());
         node.put("engine", result.engine());
         node.put("postFigure", protocol.postFigure());
-        node.put("comparableToThePost", protocol.differencesFromThePost().isEmpty());
-        ArrayNode differences = node.putArray("differencesFromThePost");
-        protocol.differencesFromThePost().forEach(differences::add);
+        List<String> differencesFromThePost = protocol.differencesFromThePost();
+        node.put("comparableToThePost", differencesFromThePost.isEmpty());
+        differencesFromThePost.forEach(node.putArray("differencesFromThePost")::add);
         putNumberOrNull(node, "postValidationAccuracy", protocol.postValidationAccuracy());
         ObjectNode settings = node.putObject("settings");
         settings.put("sequences", protocol.sequences());
