@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Milliseconds per trainOnBatch of the post's model, LSTM(10), and the resident memory each update leaves behind,
  * per ND4J setting, for the two update shapes the post's experiments are made of: one step of one sequence (C and D:
- * batch 1, stateful, reset every 20 steps) and 64 windows of 10 steps (A, stateless).
+ * batch 1, stateful, reset every 20 steps) and 64 windows of 10 steps (A, stateless); and one long run of 100,000
+ * one-step updates in one JVM, which shows whether memory stays flat however long a run trains.
  *
  * <p>Run:
  * <pre>
@@ -28,13 +29,15 @@ import java.util.Map;
  * </pre>
  * JavaCPP's pointer GC can only be chosen before ND4J loads, and OMP_NUM_THREADS only before the process starts, so
  * every setting runs in its own child JVM, one after the other in this one run, so that the ratios are comparable.
- * Each child's heap is capped ({@link #CHILD_HEAP}) so that resident-memory growth is native memory, not heap.
- * Expect the pointer-GC-off rows to be about 3x faster and to grow by tens of KB per update; the others stay flat.
+ * Each child's heap is fixed and touched at start ({@link #CHILD_HEAP}), so that resident-memory growth is native
+ * memory, not a heap that grows into its maximum.
  */
 public final class Dl4jStepBenchmark {
 
     private static final int WARM_UP_UPDATES = 2_000;
     private static final int TIMED_UPDATES = Integer.getInteger("updates", 5_000);
+    /** The long run's length: the yardstick for flat memory. */
+    private static final int LONG_RUN_UPDATES = 100_000;
     /** A's update is about a hundred times the work of a one-step update, so it is timed over fewer. */
     private static final int WINDOW_UPDATES_DIVISOR = 5;
     /** A's batch: 64 windows of 10 steps. */
@@ -42,10 +45,14 @@ public final class Dl4jStepBenchmark {
     private static final int WINDOW_STEPS = 10;
     private static final String ONE_STEP = "one-step";
     private static final String WINDOWS = "windows";
+    private static final String LONG_RUN = "long-run";
     /** The post's sequences are 20 steps long; the state is reset after each, as in its protocol. */
     private static final int STEPS_PER_SEQUENCE = 20;
-    /** Small enough that heap growth cannot hide in the resident-memory figure, large enough for DL4J. */
-    private static final String CHILD_HEAP = "-Xmx256m";
+    /**
+     * A heap of fixed size, resident from the start: small enough for a child's work, and never growing, so that what
+     * the resident set gains is native memory.
+     */
+    private static final List<String> CHILD_HEAP = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
 
     /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
     private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
@@ -74,16 +81,18 @@ public final class Dl4jStepBenchmark {
     private static final List<Setting> SETTINGS = List.of(
             new Setting("DL4J fit(), stateless, defaults", true, "", Precision.DOUBLE, FIT_BASELINE),
             new Setting("DL4J fit(), stateless, nopointergc", false, "", Precision.DOUBLE, FIT_BASELINE),
-            new Setting("engine, default (pointer GC on)", true, "", Precision.DOUBLE),
-            new Setting("engine, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.DOUBLE),
-            new Setting("engine, nopointergc, double", false, "", Precision.DOUBLE),
-            new Setting("engine, nopointergc, float", false, "", Precision.FLOAT),
-            new Setting("engine, nopointergc, OMP_NUM_THREADS=1 (main job's C, D, E)", false, "1", Precision.DOUBLE),
+            new Setting("engine, pointer GC on, OMP_NUM_THREADS=1 (the main job's setting)", true, "1",
+                    Precision.DOUBLE),
+            new Setting("engine, pointer GC on, default threads", true, "", Precision.DOUBLE),
+            new Setting("engine, nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE),
+            new Setting("engine, float, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.FLOAT),
             new Setting("reference engine (pure Java, double)", true, "", REFERENCE,
                     Dl4jStepBenchmark.class.getName(), ONE_STEP),
-            Setting.windows("A's update: engine, pointer GC on, OMP_NUM_THREADS=1", true, Precision.DOUBLE.name()),
-            Setting.windows("A's update: engine, nopointergc, OMP_NUM_THREADS=1 (main job)", false,
+            new Setting("flat memory: engine, 100,000 one-step updates in one JVM (main job's setting)", true, "1",
+                    Precision.DOUBLE.name(), Dl4jStepBenchmark.class.getName(), LONG_RUN),
+            Setting.windows("A's update: engine, pointer GC on, OMP_NUM_THREADS=1 (main job)", true,
                     Precision.DOUBLE.name()),
+            Setting.windows("A's update: engine, nopointergc, OMP_NUM_THREADS=1", false, Precision.DOUBLE.name()),
             Setting.windows("A's update: reference engine", true, REFERENCE));
 
     private Dl4jStepBenchmark() {
@@ -97,8 +106,9 @@ public final class Dl4jStepBenchmark {
         List<String> rows = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (Setting setting : SETTINGS) {
-            List<String> command = new ArrayList<>(List.of(java, CHILD_HEAP, "-cp",
-                    System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(CHILD_HEAP);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
                     "-Dupdates=" + TIMED_UPDATES,
                     setting.mainClass(), "--child", setting.engine(), setting.shape()));
@@ -113,7 +123,7 @@ public final class Dl4jStepBenchmark {
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("RESULT")) {
                         String result = line.substring("RESULT ".length());
-                        System.out.printf("%-42s %s%n", setting.name(), result);
+                        System.out.printf("%-80s %s%n", setting.name(), result);
                         rows.add("| " + setting.name() + " | " + result + " |");
                     }
                 }
@@ -124,7 +134,8 @@ public final class Dl4jStepBenchmark {
     }
 
     private static void writeReport(List<String> rows) throws Exception {
-        String text = "# DL4J per-update cost: LSTM(10), one step of one sequence, and A's 64 windows of 10 steps\n\n"
+        String text = "# DL4J per-update cost and memory: LSTM(10), one step of one sequence, and A's 64 windows of 10"
+                + " steps\n\n"
                 + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command) on "
                 + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
                 + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
@@ -144,20 +155,28 @@ public final class Dl4jStepBenchmark {
         LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
                 : new Dl4jEngine(Precision.valueOf(engine)).build(config);
         int warmUp = windows ? WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR : WARM_UP_UPDATES;
-        int timed = windows ? TIMED_UPDATES / WINDOW_UPDATES_DIVISOR : TIMED_UPDATES;
-        Runnable updates = windows ? () -> runWindows(model, timed) : () -> run(model, timed);
+        int timed = switch (shape) {
+            case WINDOWS -> TIMED_UPDATES / WINDOW_UPDATES_DIVISOR;
+            case LONG_RUN -> LONG_RUN_UPDATES;
+            default -> TIMED_UPDATES;
+        };
         if (windows) {
             runWindows(model, warmUp);
         } else {
             run(model, warmUp);
         }
+        System.gc();
         long rssBefore = residentKilobytes();
         long start = System.nanoTime();
-        updates.run();
+        if (windows) {
+            runWindows(model, timed);
+        } else {
+            run(model, timed);
+        }
         double msPerUpdate = (System.nanoTime() - start) / 1e6 / timed;
-        long rssGrowth = residentKilobytes() - rssBefore;
-        System.out.printf("RESULT %.4f ms/update, resident memory %+d KB/update over %d updates (%s, %s)%n",
-                msPerUpdate, rssGrowth / timed, timed, engine, NativeRuntime.describe());
+        double bytesPerUpdate = (residentKilobytes() - rssBefore) * 1024.0 / timed;
+        System.out.printf("RESULT %.4f ms/update, resident memory %+.0f bytes/update over %d updates (%s, %s)%n",
+                msPerUpdate, bytesPerUpdate, timed, engine, NativeRuntime.describe());
     }
 
     /** Stateless updates of A's shape, on fixed random bits (seed 1) and alternating targets. */

@@ -273,12 +273,12 @@ final class KataPath {
                     true, ordered(
                             "DL4J-2", List.of(
                                     "A stateful model starts each batch from its carried state; a stateless one"
-                                            + " from zeros (an empty map is DL4J's zeros).",
+                                            + " from zeros (null is zeros here).",
                                     "The post: \"the states of the current batch will be propagated to the next"
                                             + " batch (at index i).\"",
-                                    "startingState(): stateful ? a copy of carried : an empty map; advance():"
-                                            + " keep lastFinal and lastRows, and carried = finalState when"
-                                            + " stateful; resetStates(): carried = an empty map."),
+                                    "startingState(): stateful ? carried : null; advance(): keep lastFinal and"
+                                            + " lastRows, and carried = finalState when stateful; resetStates():"
+                                            + " carried = null."),
                             "DL4J-3", List.of(
                                     "The gradient starts from the carried state, held constant.",
                                     "The post: \"The gradient is always computed at the end of each batch.\"",
@@ -289,17 +289,15 @@ final class KataPath {
                                             + " forward pass produced.",
                                     "Keras' train_on_batch: one update, the loss of the forward pass, the state"
                                             + " from before the update.",
-                                    "pass = computeGradient(...); step = network.getFlattenedGradients();"
-                                            + " adam.applyUpdater(step, iteration, 0);"
-                                            + " network.params().subi(step.reshape(network.numParams()));"
-                                            + " iteration++; advance(pass.finalState(), rows); return the"
-                                            + " score of pass.probabilities()."),
+                                    "pass = computeGradient(...); parameters.adamStep(iteration); iteration++;"
+                                            + " advance(pass.finalState(), rows); return the score of"
+                                            + " pass.probabilities()."),
                             "DL4J-9", List.of(
                                     "DL4J must agree with the reference you wrote: the same outputs, states,"
                                             + " gradients and Adam step.",
                                     "Keras semantics, as the reference engine computes them exactly.",
-                                    "Subtract the Adam step from the parameters (subi), after applyUpdater has"
-                                            + " turned the gradient into the step in place."),
+                                    "One Adam step per update, counted: parameters.adamStep(iteration) applies"
+                                            + " Keras 1's Adam to the gradient computeGradient left, then iteration++."),
                             "STATE-2", List.of(
                                     "Row i's final state must become row i's next start, on DL4J too.",
                                     "The post: \"the states of the current batch will be propagated to the next"

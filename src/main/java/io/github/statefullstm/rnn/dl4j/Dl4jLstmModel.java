@@ -7,85 +7,71 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A DL4J {@code MultiLayerNetwork} with Keras' stateful semantics, which DL4J does not offer through its public
- * training API: {@code fit()} clears the recurrent state before and after every call, and {@code rnnTimeStep} never
- * trains.
+ * An LSTM on DL4J with Keras' stateful semantics, which DL4J does not offer through its public training API:
+ * {@code fit()} clears the recurrent state before and after every call, and {@code rnnTimeStep} never trains.
  *
- * <p><b>How a stateful {@code trainOnBatch} works here, and why it is Keras'.</b> The network holds the parameters
- * (DL4J's layout, initialised by DL4J from the seed). An update runs the LSTM forward over the batch's steps from the
- * carried state, then back-propagates through those steps only: the incoming state enters as a constant, so the
- * gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch}, whose state variables are
- * not part of the differentiated graph. Both passes are libnd4j's fused LSTM kernels ({@link FusedLstm}), not the
- * layer's own passes, which cost a native call per operation per step (see {@link #computeGradient}). The final h and
- * c come from that forward pass, computed with the weights before the update, as Keras' state update runs in the same
- * forward pass. ND4J's Adam updater, the one DL4J's network updater delegates to, then turns the mean-over-rows
- * gradient into one step, which is subtracted from the parameters: exactly one update per call.
+ * <p><b>What runs.</b> DL4J's {@code MultiLayerNetwork} ({@link NetworkBlueprint}) describes the model and draws its
+ * initial weights from the seed. Every pass then runs in libnd4j's LSTM cell kernels, one bound native call per step
+ * each way ({@link CellPasses}), over parameters held in the kernels' layout ({@link KernelParameters}); the dense
+ * head is a few lines of arithmetic here. DL4J's own layers compute the same predictions and states from the same
+ * weights ({@link #throughDl4jLayers}, DL4J-12); they are not on the hot path because they cost a native call per
+ * operation per step and allocate afresh on every call (reports/dl4j-speed.md).
  *
- * <p>Inference uses DL4J's own layers through {@code rnnTimeStep}, which starts from the LSTM's stored state, stores
- * the final one, and computes the prediction through the {@code RnnOutputLayer}. Training and inference therefore
- * run different code over the same parameters; the conformance properties check both against the reference.
+ * <p><b>How a stateful {@code trainOnBatch} works, and why it is Keras'.</b> An update runs the LSTM forward over the
+ * batch's steps from the carried state, then back-propagates through those steps only: the incoming state enters
+ * as a constant, so the gradient stops at the batch boundary, exactly as Keras' stateful {@code train_on_batch},
+ * whose state variables are not part of the differentiated graph. The final h and c come from that forward pass,
+ * computed with the weights before the update, as Keras' state update runs in the same forward pass. libnd4j's Adam
+ * (Keras 1's formula) then turns the mean-over-rows gradient into one step, subtracted from the parameters: exactly
+ * one update per call.
+ *
+ * <p><b>Memory.</b> The arrays of each batch shape are made once and overwritten by every batch of that shape, so
+ * an update allocates nothing natively that outlives it.
  */
 final class Dl4jLstmModel implements LstmModel {
-
-    private static final int LSTM_LAYER = 0;
-    private static final int OUTPUT_LAYER = 1;
-    private static final String H = LSTM.STATE_KEY_PREV_ACTIVATION;
-    private static final String C = LSTM.STATE_KEY_PREV_MEMCELL;
 
     /** Keras' accuracy rounds the probability; round(0.5) is 0 (half to even), so class 1 needs p > 0.5. */
     private static final double DECISION_THRESHOLD = 0.5;
 
     private final ModelConfig config;
-    private final MultiLayerNetwork network;
-    private final RecurrentLayer lstm;
     private final DataType dataType;
-    private final BatchArrays arrays;
-    /** Views of the network's flattened gradient, by the network's parameter keys ("0_W", ..., "1_b"). */
-    private final Map<String, INDArray> gradients = new HashMap<>();
-    private final FusedLstm fused;
-    /** Adam over every parameter at once: Keras-1's Adam has no per-layer settings, so one state serves all. */
-    private final GradientUpdater<?> adam;
+    private final MultiLayerNetwork network;
+    private final KernelParameters parameters;
+    /** The passes of each batch shape seen so far, by rows and steps: a run meets a handful of shapes. */
+    private final Map<List<Integer>, CellPasses> passes = new HashMap<>();
     private final int features;
     private final int units;
+    private final int kernelUnits;
     /** Updates made so far: Adam's bias correction counts them. */
     private int iteration;
 
-    /** The state the next stateful batch starts from; empty means zeros (DL4J's "no previous state"). */
-    private Map<String, INDArray> carried = new HashMap<>();
+    /** The state the next stateful batch starts from; null means zeros. */
+    private LstmState carried;
     /** The final state of the most recent batch; null before any batch. */
-    private Map<String, INDArray> lastFinal;
+    private LstmState lastFinal;
     private int lastRows;
 
     Dl4jLstmModel(ModelConfig config, Precision precision) {
         this.config = config;
         this.features = config.spec().features();
         this.units = config.spec().units();
+        this.kernelUnits = Math.max(units, CellPasses.FEWEST_KERNEL_UNITS);
         this.dataType = precision.dataType();
         this.network = NetworkBlueprint.build(config, precision);
-        this.lstm = (RecurrentLayer) network.getLayer(LSTM_LAYER);
-        this.arrays = new BatchArrays(dataType, features);
-        for (int index : new int[] {LSTM_LAYER, OUTPUT_LAYER}) {
-            Layer layer = network.getLayer(index);
-            layer.conf().getLayer().initializer()
-                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray())
-                    .forEach((key, view) -> gradients.put(index + "_" + key, view));
-        }
-        this.fused = new FusedLstm(config.spec().gateActivation(), dataType, features, units);
-        INDArray adamState = Nd4j.create(dataType, 1, 2 * network.numParams());
-        this.adam = NetworkBlueprint.adam(config.adam()).instantiate(adamState, true);
+        this.parameters = new KernelParameters(dataType, features, units, kernelUnits, config.adam());
+        parameters.write(Dl4jParameterMapping.readWeights(network, features, units));
     }
 
     @Override
@@ -96,14 +82,17 @@ final class Dl4jLstmModel implements LstmModel {
     @Override
     public double[] predictOnBatch(double[][][] inputs) {
         CallChecks.inputs(inputs, config);
-        return forward(inputs);
+        CellPasses cells = forward(inputs);
+        double[] probabilities = denseHead(cells, inputs.length);
+        advance(finalState(cells, inputs.length), inputs.length);
+        return probabilities;
     }
 
     @Override
     public BatchResult testOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        return score(forward(inputs), targets);
+        return score(predictOnBatch(inputs), targets);
     }
 
     @Override
@@ -112,10 +101,8 @@ final class Dl4jLstmModel implements LstmModel {
         CallChecks.targets(targets, inputs.length);
         // kata:begin dl4j
         Pass pass = computeGradient(inputs, targets);
-        // Adam turns the gradient, in place, into its step; the step is subtracted from the parameters.
-        INDArray step = network.getFlattenedGradients();
-        adam.applyUpdater(step, iteration, 0);
-        network.params().subi(step.reshape(network.numParams()));
+        // Adam turns the gradient into its step, which is subtracted from the parameters.
+        parameters.adamStep(iteration);
         iteration++;
         advance(pass.finalState(), inputs.length);
         // Keras reports the loss of the forward pass, made with the weights before the update.
@@ -128,29 +115,26 @@ final class Dl4jLstmModel implements LstmModel {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
         computeGradient(inputs, targets);
-        return Dl4jParameterMapping.read(gradients::get, features, units);
+        return parameters.gradientWeights();
     }
 
     @Override
     public void resetStates() {
         // kata:begin dl4j
-        carried = new HashMap<>();
+        carried = null;
         // kata:end
     }
 
     @Override
     public void resetStates(LstmState initial) {
         CallChecks.initialState(initial, config);
-        Map<String, INDArray> state = new HashMap<>();
-        state.put(H, Nd4j.createFromArray(initial.h()).castTo(dataType).dup('f'));
-        state.put(C, Nd4j.createFromArray(initial.c()).castTo(dataType).dup('f'));
-        carried = state;
+        carried = initial;
     }
 
     @Override
     public LstmState states() {
         if (config.stateful()) {
-            return toState(carried, config.batchSize());
+            return carried == null ? LstmState.zeros(config.batchSize(), units) : carried;
         }
         return LstmState.zeros(lastRows, units);
     }
@@ -160,99 +144,119 @@ final class Dl4jLstmModel implements LstmModel {
         if (lastFinal == null) {
             return LstmState.zeros(config.stateful() ? config.batchSize() : 0, units);
         }
-        return toState(lastFinal, lastRows);
+        return lastFinal;
     }
 
     @Override
     public LstmWeights getWeights() {
-        return Dl4jParameterMapping.readWeights(network, features, units);
+        return parameters.weights();
     }
 
     @Override
     public void setWeights(LstmWeights weights) {
         CallChecks.weights(weights, features, units);
-        Dl4jParameterMapping.write(weights, network);
+        parameters.write(weights);
     }
 
-    /** Runs the batch forward from the starting state, records the final state, and returns the probabilities. */
-    private double[] forward(double[][][] inputs) {
+    /** What DL4J's own layers answer for a batch: the last step's probability per row, and the final state. */
+    record LayersAnswer(double[] probabilities, LstmState finalState) {
+    }
+
+    /**
+     * The same batch through DL4J's own {@code LSTM} and {@code RnnOutputLayer} ({@code rnnTimeStep}), with this
+     * model's weights and from the state its next batch would start from; this model's state is left as it was.
+     * It is what the kernels' passes are checked against (DL4J-12), and it is slow: a native call per operation per
+     * step, and fresh arrays on every call.
+     */
+    LayersAnswer throughDl4jLayers(double[][][] inputs) {
+        CallChecks.inputs(inputs, config);
+        Dl4jParameterMapping.write(getWeights(), network);
+        RecurrentLayer lstm = (RecurrentLayer) network.getLayer(0);
+        Map<String, INDArray> start = new HashMap<>();
+        LstmState from = startingState();
+        if (from != null) {
+            start.put(LSTM.STATE_KEY_PREV_ACTIVATION, Nd4j.createFromArray(from.h()).castTo(dataType));
+            start.put(LSTM.STATE_KEY_PREV_MEMCELL, Nd4j.createFromArray(from.c()).castTo(dataType));
+        }
+        lstm.rnnSetPreviousState(start);
         int rows = inputs.length;
         int steps = inputs[0].length;
-        lstm.rnnSetPreviousState(startingState());
-        INDArray output = network.rnnTimeStep(arrays.inputs(inputs));
+        INDArray x = Nd4j.create(dataType, rows, features, steps);
+        for (int row = 0; row < rows; row++) {
+            for (int t = 0; t < steps; t++) {
+                for (int feature = 0; feature < features; feature++) {
+                    x.putScalar(new long[] {row, feature, t}, inputs[row][t][feature]);
+                }
+            }
+        }
+        INDArray output = network.rnnTimeStep(x);
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {
             probabilities[row] = output.getDouble(row, 0, steps - 1);
         }
-        advance(new HashMap<>(lstm.rnnGetPreviousState()), rows);
-        return probabilities;
+        Map<String, INDArray> last = lstm.rnnGetPreviousState();
+        LstmState finalState = new LstmState(last.get(LSTM.STATE_KEY_PREV_ACTIVATION).toDoubleMatrix(),
+                last.get(LSTM.STATE_KEY_PREV_MEMCELL).toDoubleMatrix());
+        network.rnnClearPreviousState();
+        return new LayersAnswer(probabilities, finalState);
+    }
+
+    /** Runs the batch forward from the starting state; the caller reads the result from the passes. */
+    private CellPasses forward(double[][][] inputs) {
+        int rows = inputs.length;
+        int steps = inputs[0].length;
+        CellPasses cells = passes.computeIfAbsent(List.of(rows, steps), shape -> new CellPasses(
+                config.spec().gateActivation(), dataType, rows, steps, features, kernelUnits, parameters));
+        LstmState start = startingState();
+        cells.forward(inputs, start == null ? null : kernelWidth(start.h()),
+                start == null ? null : kernelWidth(start.c()));
+        return cells;
     }
 
     /** What a training pass leaves besides the gradient: the predictions and the final state. */
-    private record Pass(double[] probabilities, Map<String, INDArray> finalState) {
+    private record Pass(double[] probabilities, LstmState finalState) {
     }
 
     /**
-     * Leaves the gradient of the mean loss over rows in the network's flattened gradient and returns the batch's
-     * predictions and final state, all from the starting state held constant. Changes no weight.
+     * Leaves the gradient of the mean loss over rows in the parameters' gradient and returns the batch's predictions
+     * and final state, all from the starting state held constant. Changes no weight.
      *
-     * <p>Why not {@code network.computeGradientAndScore()}: in 1.0.0-M2.1 it calls {@code calcBackpropGradients}
-     * with {@code tbptt = false}, so the LSTM's backward pass recomputes its forward pass from the zero state even
-     * when the forward pass started from a stored state (specs/dl4j.md, DL4J-5). And why not the LSTM layer's own
-     * passes, driven one by one: they cost several hundred native calls per update of a batch of windows, where
-     * libnd4j's fused kernels cost two ({@link FusedLstm}). The dense head's backward pass in between is three lines
-     * of arithmetic, written out below rather than run through the {@code RnnOutputLayer}, whose reshapes, mask and
-     * loss arrays would cost more native calls than the LSTM; the output layer still holds the head's parameters and
-     * computes every inference.
+     * <p>The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
+     * dLoss/dLogit = (p - y) / rows per row for the mean loss (0 for a row Keras clips), so the head's gradient is
+     * the sum over rows of that times h_T, and of that alone; the error reaching the LSTM is that times the head's
+     * kernel, at h_T.
      */
     private Pass computeGradient(double[][][] inputs, double[] targets) {
-        Map<String, INDArray> start = startingState();
-        INDArray x = arrays.inputs(inputs);
-        FusedLstm.Forward last = fused.forward(x, network.getParam(Dl4jParameterMapping.LSTM_KERNEL),
-                network.getParam(Dl4jParameterMapping.LSTM_RECURRENT_KERNEL), network.getParam(Dl4jParameterMapping.LSTM_BIAS),
-                start.get(H), start.get(C));
-        // The dense head's backward pass by hand: with a sigmoid unit and cross-entropy on the last step only,
-        // dLoss/dLogit = (p - y) / rows per row for the mean loss (0 for a row Keras clips), so the head's gradient
-        // is the sum over rows of that times h_T, and of that alone; the error reaching the LSTM is that times the
-        // head's kernel, at h_T.
-        double[][] lastH = last.finalH().toDoubleMatrix();
-        double[] kernel = denseKernel();
-        double[] probabilities = denseHead(lastH, kernel);
-        int rows = probabilities.length;
-        double[][] hError = new double[rows][units];
+        CellPasses cells = forward(inputs);
+        int rows = inputs.length;
+        double[] probabilities = denseHead(cells, rows);
+        double[] hError = new double[rows * kernelUnits];
         double biasGradient = 0;
         double[] kernelGradient = new double[units];
         for (int row = 0; row < rows; row++) {
             double error = KerasCrossEntropy.logitGradient(probabilities[row], targets[row]) / rows;
             biasGradient += error;
             for (int unit = 0; unit < units; unit++) {
-                hError[row][unit] = error * kernel[unit];
-                kernelGradient[unit] += error * lastH[row][unit];
+                hError[row * kernelUnits + unit] = error * parameters.denseKernel(unit);
+                kernelGradient[unit] += error * cells.lastH(row, unit);
             }
         }
-        INDArray denseKernelGradient = gradients.get(Dl4jParameterMapping.DENSE_KERNEL);
-        for (int unit = 0; unit < units; unit++) {
-            denseKernelGradient.putScalar(unit, 0, kernelGradient[unit]);
-        }
-        gradients.get(Dl4jParameterMapping.DENSE_BIAS).putScalar(0, biasGradient);
-        fused.backward(last, hError, gradients.get(Dl4jParameterMapping.LSTM_KERNEL),
-                gradients.get(Dl4jParameterMapping.LSTM_RECURRENT_KERNEL),
-                gradients.get(Dl4jParameterMapping.LSTM_BIAS));
-        Map<String, INDArray> finalState = new HashMap<>();
-        finalState.put(H, last.finalH());
-        finalState.put(C, last.finalC());
+        LstmState finalState = finalState(cells, rows);
+        parameters.clearGradient();
+        parameters.setDenseGradient(kernelGradient, biasGradient);
+        cells.backward(hError);
         return new Pass(probabilities, finalState);
     }
 
-    /** A stateful model starts from the carried state, a stateless one from zeros (an empty map). */
-    private Map<String, INDArray> startingState() {
+    /** A stateful model starts from the carried state, a stateless one from zeros (null). */
+    private LstmState startingState() {
         // kata:begin dl4j
-        return config.stateful() ? new HashMap<>(carried) : new HashMap<>();
+        return config.stateful() ? carried : null;
         // kata:end
     }
 
     /** Records the final state of the batch just run; a stateful model carries it to the next batch. */
-    private void advance(Map<String, INDArray> finalState, int rows) {
+    private void advance(LstmState finalState, int rows) {
         // kata:begin dl4j
         lastFinal = finalState;
         lastRows = rows;
@@ -262,27 +266,39 @@ final class Dl4jLstmModel implements LstmModel {
         // kata:end
     }
 
-    private double[] denseKernel() {
-        INDArray kernel = network.getParam(Dl4jParameterMapping.DENSE_KERNEL);
-        double[] values = new double[units];
-        for (int unit = 0; unit < units; unit++) {
-            values[unit] = kernel.getDouble(unit, 0);
-        }
-        return values;
-    }
-
-    private double[] denseHead(double[][] lastH, double[] kernel) {
-        double bias = network.getParam(Dl4jParameterMapping.DENSE_BIAS).getDouble(0);
-        int rows = lastH.length;
+    private double[] denseHead(CellPasses cells, int rows) {
+        double bias = parameters.denseBias();
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {
             double z = bias;
             for (int unit = 0; unit < units; unit++) {
-                z += lastH[row][unit] * kernel[unit];
+                z += cells.lastH(row, unit) * parameters.denseKernel(unit);
             }
             probabilities[row] = KerasCrossEntropy.sigmoid(z);
         }
         return probabilities;
+    }
+
+    private LstmState finalState(CellPasses cells, int rows) {
+        return new LstmState(realUnits(cells.lastH(), rows), realUnits(cells.lastC(), rows));
+    }
+
+    /** {@code [rows][k]} row by row, without the inert unit. */
+    private double[][] realUnits(double[] kernelRows, int rows) {
+        double[][] state = new double[rows][units];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(kernelRows, row * kernelUnits, state[row], 0, units);
+        }
+        return state;
+    }
+
+    /** {@code [rows][units]} as the kernels' {@code [rows][k]} row by row, the inert unit at zero. */
+    private double[] kernelWidth(double[][] state) {
+        double[] values = new double[state.length * kernelUnits];
+        for (int row = 0; row < state.length; row++) {
+            System.arraycopy(state[row], 0, values, row * kernelUnits, units);
+        }
+        return values;
     }
 
     private static BatchResult score(double[] probabilities, double[] targets) {
@@ -296,12 +312,5 @@ final class Dl4jLstmModel implements LstmModel {
             }
         }
         return new BatchResult(loss / probabilities.length, (double) correct / probabilities.length);
-    }
-
-    private LstmState toState(Map<String, INDArray> state, int rows) {
-        if (state.isEmpty()) {
-            return LstmState.zeros(rows, units);
-        }
-        return new LstmState(state.get(H).toDoubleMatrix(), state.get(C).toDoubleMatrix());
     }
 }

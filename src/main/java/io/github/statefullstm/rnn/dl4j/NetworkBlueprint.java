@@ -20,14 +20,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
  * top-level {@code RecurrentLayer} so that its state maps can be read and set (a {@code LastTimeStep} wrapper hides
  * them), and {@code rnnTimeStep} then gives the prediction at every step, of which the model reads the last (Keras'
- * {@code return_sequences=False}). The network holds the parameters and makes every inference; training computes
- * the gradient itself (see {@code Dl4jLstmModel#computeGradient}), so the loss function and the declared updater are
- * DL4J's description of the model, with the same Adam settings the model applies.
+ * {@code return_sequences=False}). The network draws the initial weights from the seed and is what the model's
+ * kernel passes are checked against (DL4J-12); the model keeps its own copy of the parameters and trains them itself
+ * ({@code Dl4jLstmModel}), so the loss function and the declared updater are DL4J's description of the model, with
+ * the same Adam settings the model applies.
  *
- * <p>Workspaces are off. Training runs outside the network's layers, so the mode only touches inference
- * ({@code rnnTimeStep}); a workspace opened around each whole call was tried and did not reduce the native
- * allocations that cost the time, because ND4J M2.1 allocates shape-info buffers and buffer wrappers per op outside
- * any workspace (reports/dl4j-speed.md).
+ * <p>Workspaces are off: the network only runs in that check, and the model's own passes allocate nothing per call.
  */
 final class NetworkBlueprint {
 
@@ -69,13 +67,11 @@ final class NetworkBlueprint {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
-        // fit() would create the gradient views lazily; the model computes the gradient itself, so create them now.
-        network.initGradientsView();
         return network;
     }
 
-    /** ND4J's Adam with the model's settings: the network's declared updater, and the one the model applies. */
-    static Adam adam(io.github.statefullstm.rnn.Adam adam) {
+    /** ND4J's Adam with the model's settings, as the network's declared updater. */
+    private static Adam adam(io.github.statefullstm.rnn.Adam adam) {
         return new Adam(adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon());
     }
 

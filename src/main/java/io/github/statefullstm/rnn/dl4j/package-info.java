@@ -3,10 +3,12 @@
  *
  * <p>DL4J has no public API for Keras' stateful {@code train_on_batch} (its {@code fit()} clears the recurrent
  * state, and {@code rnnTimeStep} is inference only), so this package owns that mapping: {@link
- * io.github.statefullstm.rnn.dl4j.Dl4jLstmModel} keeps the carried state itself, trains through libnd4j's fused LSTM
- * kernels ({@link io.github.statefullstm.rnn.dl4j.FusedLstm}: the forward pass from the carried state, and its exact
- * backward pass, which stops at the batch) and applies ND4J's Adam once per update; inference runs DL4J's own layers.
- * The canonical weight layout is mapped to DL4J's in one class,
- * {@link io.github.statefullstm.rnn.dl4j.Dl4jParameterMapping}.
+ * io.github.statefullstm.rnn.dl4j.Dl4jLstmModel} keeps the carried state itself and runs every pass in libnd4j's LSTM
+ * cell kernels ({@link io.github.statefullstm.rnn.dl4j.CellPasses}: forward from the carried state, and the exact
+ * backward pass, which stops at the batch), over parameters in the kernels' layout with libnd4j's Adam ({@link
+ * io.github.statefullstm.rnn.dl4j.KernelParameters}); every native call is bound once and reused ({@link
+ * io.github.statefullstm.rnn.dl4j.BoundOp}), so memory stays flat. DL4J's {@code MultiLayerNetwork} draws the initial
+ * weights and remains what the kernels are checked against. The canonical weight layout is mapped to DL4J's in one
+ * class, {@link io.github.statefullstm.rnn.dl4j.Dl4jParameterMapping}.
  */
 package io.github.statefullstm.rnn.dl4j;

@@ -51,8 +51,8 @@ public final class FitStepBaseline {
             network.fit(features, labels);
         }
         double msPerUpdate = (System.nanoTime() - start) / 1e6 / updates;
-        System.out.printf("RESULT %.3f ms/update, resident memory %+d KB/update over %d updates (DL4J fit, %s)%n",
-                msPerUpdate, (residentKilobytes() - rssBefore) / updates, updates, NativeRuntime.describe());
+        System.out.printf("RESULT %.4f ms/update, resident memory %+.0f bytes/update over %d updates (DL4J fit, %s)%n",
+                msPerUpdate, (residentKilobytes() - rssBefore) * 1024.0 / updates, updates, NativeRuntime.describe());
     }
 
     private static long residentKilobytes() throws Exception {

@@ -1,0 +1,165 @@
+package io.github.statefullstm.rnn.dl4j;
+
+import io.github.statefullstm.rnn.GateActivation;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The LSTM's passes over batches of one shape ({@code rows} x {@code steps}), as libnd4j's {@code lstmLayerCell}
+ * (one step forward) and {@code lstmLayerCellBp} (that step's exact backward pass), one bound call per step each way,
+ * over arrays allocated once for the shape and overwritten by every batch.
+ *
+ * <p><b>Why the cell kernels, not the whole-sequence {@code lstmLayer} and {@code lstmLayer_bp}.</b> The sequence
+ * kernels make their scratch arrays per call and {@code lstmLayer_bp} never frees four of them (a libnd4j bug,
+ * explained in reports/dl4j-speed.md): about 800 bytes per row and step for good, on every update. The cell kernels
+ * make no such sets; with every array bound once ({@link BoundOp}) an update allocates nothing that outlives it, and
+ * a long run's memory stays flat. The time loop runs here instead of in C++: a call per step each way.
+ *
+ * <p><b>How the backward chain works.</b> {@code lstmLayerCellBp} adds, it does not overwrite: it adds its step's
+ * share to the weight gradients, adds the given {@code dL/dh} of its step to the error it finds in its {@code dL/dhI}
+ * output, and the error it finds in its {@code dL/dcI} output is the cell's error from the step after. So the two
+ * carried errors are bound as outputs of every step's call, start at zero, and each call leaves in them the errors
+ * for the step before it; the weight gradients, bound likewise, end as the sum over steps. The error of the loss,
+ * which depends on the last h only, enters at the last step; the others get zeros. The initial state's errors are
+ * what the first step leaves, and they are dropped: the state enters a batch as a constant, which is where Keras'
+ * stateful training stops the gradient.
+ *
+ * <p><b>Layout.</b> Inputs are {@code [steps][rows][features]}, states {@code [rows][k]} per step, the gates in
+ * Keras' order ({@link KernelParameters}).
+ *
+ * <p><b>One unit.</b> With a single unit, libnd4j 1.0.0-M2.1's LSTM kernels compute wrong gradients, fail with "B
+ * array has wrong number of rows" or corrupt native memory (found by the shared statefulness suite, whose
+ * generators try one unit first). So a one-unit LSTM runs with a second, inert unit ({@code k = 2}): every weight
+ * into and out of it is zero and its state starts at zero, so its gates sit at their value for 0, its cell stays 0
+ * and its h is tanh(0)·o = 0 at every step, reaching no other unit.
+ */
+final class CellPasses {
+
+    /** The fewest units the kernels handle correctly (see "One unit" above). */
+    static final int FEWEST_KERNEL_UNITS = 2;
+
+    /** libnd4j's activation codes (lstmLayer.cpp): 0 = tanh, 2 = sigmoid, 7 = hard sigmoid. */
+    private static final long TANH = 0;
+    private static final long SIGMOID = 2;
+    private static final long HARD_SIGMOID = 7;
+    /** Cell clipping off: Keras does not clip the cell state. */
+    private static final double NO_CELL_CLIP = 0;
+
+    private final int rows;
+    private final int steps;
+    private final int features;
+    private final int kernelUnits;
+    private final INDArray inputs;
+    private final double[] inputValues;
+    private final INDArray startH;
+    private final INDArray startC;
+    /** {@code [steps][rows][k]}: h and c after each step. */
+    private final INDArray h;
+    private final INDArray c;
+    private final INDArray lastHError;
+    private final INDArray carriedHError;
+    private final INDArray carriedCError;
+    private final double[] zeroState;
+    private final BoundOp[] forward;
+    private final BoundOp[] backward;
+
+    CellPasses(GateActivation gates, DataType dataType, int rows, int steps, int features, int kernelUnits,
+               KernelParameters parameters) {
+        this.rows = rows;
+        this.steps = steps;
+        this.features = features;
+        this.kernelUnits = kernelUnits;
+        this.inputs = Nd4j.create(dataType, steps, rows, features);
+        this.inputValues = new double[steps * rows * features];
+        this.startH = Nd4j.create(dataType, rows, kernelUnits);
+        this.startC = startH.ulike();
+        this.h = Nd4j.create(dataType, steps, rows, kernelUnits);
+        this.c = h.ulike();
+        this.lastHError = startH.ulike();
+        this.carriedHError = startH.ulike();
+        this.carriedCError = startH.ulike();
+        this.zeroState = new double[rows * kernelUnits];
+        INDArray noError = startH.ulike();
+        INDArray inputError = Nd4j.create(dataType, rows, features);
+        INDArray values = parameters.values();
+        INDArray gradient = parameters.gradient();
+        long[] activations = {gates == GateActivation.SIGMOID ? SIGMOID : HARD_SIGMOID, TANH, TANH};
+        boolean[] biasNoPeepholes = {true, false};
+        double[] noClip = {NO_CELL_CLIP};
+        this.forward = new BoundOp[steps];
+        this.backward = new BoundOp[steps];
+        for (int t = 0; t < steps; t++) {
+            INDArray x = step(inputs, t);
+            INDArray previousH = t == 0 ? startH : step(h, t - 1);
+            INDArray previousC = t == 0 ? startC : step(c, t - 1);
+            forward[t] = new BoundOp("lstmLayerCell",
+                    new INDArray[] {x, parameters.kernel(values), parameters.recurrentKernel(values),
+                            parameters.bias(values), previousH, previousC},
+                    new INDArray[] {step(h, t), step(c, t)}, activations, biasNoPeepholes, noClip);
+            backward[t] = new BoundOp("lstmLayerCellBp",
+                    new INDArray[] {x, parameters.kernel(values), parameters.recurrentKernel(values),
+                            parameters.bias(values), previousH, previousC, t == steps - 1 ? lastHError : noError},
+                    new INDArray[] {inputError, parameters.kernel(gradient), parameters.recurrentKernel(gradient),
+                            parameters.bias(gradient), carriedHError, carriedCError},
+                    activations, biasNoPeepholes, noClip);
+        }
+    }
+
+    /**
+     * Runs every step of the batch ({@code [rows][steps][features]}, already validated) from the given state
+     * ({@code [rows][k]} row by row, or {@code null} for zeros).
+     */
+    void forward(double[][][] batch, double[] startHValues, double[] startCValues) {
+        int at = 0;
+        for (int t = 0; t < steps; t++) {
+            for (double[][] row : batch) {
+                System.arraycopy(row[t], 0, inputValues, at, features);
+                at += features;
+            }
+        }
+        inputs.data().setData(inputValues);
+        startH.data().setData(startHValues == null ? zeroState : startHValues);
+        startC.data().setData(startCValues == null ? zeroState : startCValues);
+        for (BoundOp step : forward) {
+            step.run();
+        }
+    }
+
+    /** The last step's h of one row, unit by unit, after {@link #forward}. */
+    double lastH(int row, int unit) {
+        return h.data().getDouble(lastStepAt(row) + unit);
+    }
+
+    /** The final h and c, {@code [rows][k]} row by row, after {@link #forward}. */
+    double[] lastH() {
+        return h.data().getDoublesAt(lastStepAt(0), rows * kernelUnits);
+    }
+
+    double[] lastC() {
+        return c.data().getDoublesAt(lastStepAt(0), rows * kernelUnits);
+    }
+
+    /**
+     * Adds to the parameters' gradient the gradient of a loss that depends on the last h only, given its
+     * {@code dLoss/dh_T} ({@code [rows][k]} row by row), for the batch of the last {@link #forward}.
+     */
+    void backward(double[] lastHErrorValues) {
+        lastHError.data().setData(lastHErrorValues);
+        carriedHError.data().setData(zeroState);
+        carriedCError.data().setData(zeroState);
+        for (int t = steps - 1; t >= 0; t--) {
+            backward[t].run();
+        }
+    }
+
+    private int lastStepAt(int row) {
+        return ((steps - 1) * rows + row) * kernelUnits;
+    }
+
+    private static INDArray step(INDArray sequence, int t) {
+        return sequence.get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all());
+    }
+}
