@@ -10,6 +10,7 @@ import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
 import io.github.statefullstm.report.RunReport;
+import io.github.statefullstm.rnn.LstmEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -95,10 +96,10 @@ public final class Main implements Callable<Integer> {
 
     /**
      * One at a time by default, so that each experiment's seconds in the report are its own and compare with the
-     * post's: two at once shorten the whole run but stretch each experiment, as two JVMs share the cores.
+     * post's: two at once shorten the whole run but stretch each experiment, as two threads share the cores.
      */
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "How many experiments run at once, each in a JVM of its own (DL4J engine only; >= 1; "
+            description = "How many experiments run at once, each on a thread of its own (>= 1; "
                     + "default: ${DEFAULT-VALUE}, so that each experiment's time is its own).")
     private int jobs;
 
@@ -155,9 +156,8 @@ public final class Main implements Callable<Integer> {
                 + "), and writes README.md, results.json and");
         lines.add("charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run "
                 + "and");
-        lines.add("keeps the experiments already finished. On DL4J each experiment runs in a JVM of its own, as many "
-                + "at");
-        lines.add("once as --jobs allows; the engines' own logging goes to " + LOG + " in the output folder.");
+        lines.add("keeps the experiments already finished. As many experiments run at once as --jobs allows; the");
+        lines.add("engines' own logging goes to " + LOG + " in the output folder.");
         lines.add("");
         lines.add("Options:");
         return lines.toArray(String[]::new);
@@ -190,30 +190,34 @@ public final class Main implements Callable<Integer> {
                 "must be a folder this run can write, and " + reason));
         Engines engineChoice = Engines.named(engine);
         boolean terminal = System.console() != null;
-        ProgressDisplay progress = new ProgressDisplay(out, terminal);
+        // A bar per line only makes sense for one experiment at a time.
+        ProgressDisplay progress = new ProgressDisplay(out, terminal && jobs == 1);
         StopAtNextBatch listener = new StopAtNextBatch(progress, interrupt.stop());
         Path log = output.resolve(LOG);
-        java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator());
-        Runner runner = engineChoice.ownJvmPerExperiment()
-                ? new Runner.ChildJvms(engineChoice, listener, verbose ? ChildJvm.Output.INHERIT
-                        : new ChildJvm.Output(log.toAbsolutePath()))
-                : new Runner.InProcess(engineChoice.create(), listener);
+        if (!verbose) {
+            // slf4j-simple reads this once, when the first logger is made, and then empties the file: so it is set
+            // before the engines load, and the first logger is made here, before the log's first line is written.
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toAbsolutePath().toString());
+            org.slf4j.LoggerFactory.getLogger(Main.class);
+        }
+        java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        LstmEngine engine = engineChoice.create();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
         List<Sweep> sweepResults = new ArrayList<>();
         boolean stopped = false;
         try {
-            int parallel = engineChoice.ownJvmPerExperiment() ? jobs : 1;
-            InOrder.run(protocols, parallel, results, interrupt.stop(), protocol -> {
+            InOrder.run(protocols, jobs, results, interrupt.stop(), protocol -> {
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
                         protocol.seed(), engineChoice.optionName());
-                return runner.experiment(protocol);
+                return Experiment.run(protocol, engine, listener);
             });
             if (sweeps) {
-                InOrder.run(sweepJobs(protocols), parallel, sweepResults, interrupt.stop(), job -> {
+                InOrder.run(sweepJobs(protocols), jobs, sweepResults, interrupt.stop(), job -> {
                     out.println("Sweep: " + job.which().label() + " over " + job.protocol().id() + ", seed "
                             + job.protocol().seed());
-                    return runner.sweep(job.which(), job.protocol());
+                    return job.which().run(job.protocol(), Sweeps.inThisJvm(engine, listener));
                 });
             }
         } catch (StopAtNextBatch.Stopped e) {

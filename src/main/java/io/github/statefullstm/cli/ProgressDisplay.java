@@ -12,7 +12,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows each epoch's progress with the live loss and accuracy: a progress bar on a terminal, one plain line per
- * epoch otherwise (CI logs).
+ * epoch otherwise (CI logs, or several experiments at once, whose bars would overwrite each other). Experiments that
+ * run at once report from their own threads, so each report is drawn whole before the next.
  */
 final class ProgressDisplay implements ExperimentListener {
 
@@ -29,7 +30,7 @@ final class ProgressDisplay implements ExperimentListener {
     }
 
     @Override
-    public void epochStarted(Protocol protocol, int epoch, int batches) {
+    public synchronized void epochStarted(Protocol protocol, int epoch, int batches) {
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(protocol.id() + " epoch " + epoch + "/" + protocol.epochs())
                     .setInitialMax(batches).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(REDRAW_MILLIS)
@@ -38,7 +39,7 @@ final class ProgressDisplay implements ExperimentListener {
     }
 
     @Override
-    public void batchDone(Protocol protocol, int epoch, int batch, int batches, Score running) {
+    public synchronized void batchDone(Protocol protocol, int epoch, int batch, int batches, Score running) {
         if (bar != null) {
             bar.stepTo(batch + 1L);
             bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.4f", running.loss(), running.accuracy()));
@@ -46,7 +47,7 @@ final class ProgressDisplay implements ExperimentListener {
     }
 
     @Override
-    public void epochDone(Protocol protocol, EpochRecord record) {
+    public synchronized void epochDone(Protocol protocol, EpochRecord record) {
         if (bar != null) {
             bar.close();
             bar = null;

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 /**
  * The two sweeps that show why the post's numbers are what they are. Each point is one protocol trained for real;
- * where it trains is the caller's choice ({@link PointRun}), so the main job can give every point a JVM of its own.
+ * where it trains is the caller's choice ({@link PointRun}).
  */
 public final class Sweeps {
 

@@ -49,8 +49,7 @@ abstract class PostExperimentClaims {
         return runs.computeIfAbsent(protocol.id() + "/" + seed, key -> train(protocol, seed));
     }
 
-    /** Trains one protocol; in this JVM unless a subclass says otherwise. */
-    protected ExperimentResult train(Protocol protocol) throws Exception {
+    private ExperimentResult train(Protocol protocol) {
         return Experiment.run(protocol, engine(), ExperimentListener.SILENT);
     }
 

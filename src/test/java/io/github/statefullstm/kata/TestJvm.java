@@ -1,6 +1,5 @@
 package io.github.statefullstm.kata;
 
-import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +14,8 @@ import java.util.List;
  */
 final class TestJvm {
 
-    /**
-     * The same native-memory mode as the unit-test JVM (see the Surefire configuration), named by the engine's own
-     * constant; a compile-time constant, so naming it loads no ND4J class here.
-     */
-    private static final List<String> AS_SUREFIRE = List.of("-D" + NativeRuntime.NO_POINTER_GC + "=true",
-            "-Djava.awt.headless=true");
+    /** As the unit-test JVM runs (see the Surefire configuration), headless. */
+    private static final List<String> AS_SUREFIRE = List.of("-Djava.awt.headless=true");
 
     private TestJvm() {
     }

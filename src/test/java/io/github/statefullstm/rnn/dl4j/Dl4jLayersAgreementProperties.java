@@ -15,7 +15,7 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The engine's passes run in libnd4j's cell kernels, not in DL4J's layers; DL4J's own {@code LSTM} and
- * {@code RnnOutputLayer}, given the same weights and state, must answer the same to the last bit, batch after batch.
+ * {@code RnnOutputLayer}, given the same weights and state, must answer the same to rounding, batch after batch.
  */
 @Label("The kernels answer as DL4J's own layers do")
 class Dl4jLayersAgreementProperties {
@@ -24,10 +24,10 @@ class Dl4jLayersAgreementProperties {
     private static final int MAX_STEPS = 6;
     private static final int BATCHES = 3;
     /**
-     * Not a tolerance: the kernels and DL4J's layers run the same sums in the same order and agree to the last bit,
-     * hard sigmoid included; any difference at all means they compute something else.
+     * The LSTM's steps run the same libnd4j arithmetic either way; the dense head's sum over units runs in another
+     * order (here in Java, there in BLAS), a few units in the last place of a probability or state of size 1.
      */
-    private static final double BIT_FOR_BIT = 0;
+    private static final double ROUNDING = 1e-14;
     private static final String KERNELS_AGAINST_THE_LAYERS = "the kernels against DL4J's layers";
 
     /** A scenario run stateful (each batch from the state the one before left) or stateless. */
@@ -50,7 +50,7 @@ class Dl4jLayersAgreementProperties {
         if (c.stateful()) {
             model.resetStates(c.scenario().state(0));
         }
-        Agreement agree = Agreement.absolute(BIT_FOR_BIT, KERNELS_AGAINST_THE_LAYERS);
+        Agreement agree = Agreement.absolute(ROUNDING, KERNELS_AGAINST_THE_LAYERS);
         for (int batch = 1; batch <= BATCHES; batch++) {
             double[][][] inputs = c.scenario().inputs(batch);
             Dl4jLstmModel.LayersAnswer layers = model.throughDl4jLayers(inputs);
