@@ -42,17 +42,23 @@ public final class CallChecks {
         require(inputs[0] != null, "inputs[0]", null, "must be given");
         int steps = inputs[0].length;
         require(steps > 0, "inputs[0] steps", 0, "a row needs at least one step");
+        // Every element is checked on every call, so each refusal's text is only made when it is needed.
         for (int row = 0; row < inputs.length; row++) {
-            require(inputs[row] != null && inputs[row].length == steps, "inputs[" + row + "] steps",
-                    inputs[row] == null ? null : inputs[row].length,
-                    "every row must have the steps of row 0 = " + steps);
+            if (inputs[row] == null || inputs[row].length != steps) {
+                refuse("inputs[" + row + "] steps", inputs[row] == null ? null : inputs[row].length,
+                        "every row must have the steps of row 0 = " + steps);
+            }
             for (int step = 0; step < steps; step++) {
                 double[] x = inputs[row][step];
-                require(x != null && x.length == features, "inputs[" + row + "][" + step + "] features",
-                        x == null ? null : x.length, "must be the model's features = " + features);
+                if (x == null || x.length != features) {
+                    refuse("inputs[" + row + "][" + step + "] features", x == null ? null : x.length,
+                            "must be the model's features = " + features);
+                }
                 for (int feature = 0; feature < features; feature++) {
-                    require(Double.isFinite(x[feature]), "inputs[" + row + "][" + step + "][" + feature + "] (row "
-                            + row + ", step " + step + ", feature " + feature + ")", x[feature], "must be finite");
+                    if (!Double.isFinite(x[feature])) {
+                        refuse("inputs[" + row + "][" + step + "][" + feature + "] (row " + row + ", step " + step
+                                + ", feature " + feature + ")", x[feature], "must be finite");
+                    }
                 }
             }
         }
@@ -63,7 +69,9 @@ public final class CallChecks {
         require(targets != null, "targets", null, "must be given");
         require(targets.length == rows, "targets length", targets.length, "must equal the batch's rows = " + rows);
         for (int row = 0; row < rows; row++) {
-            require(targets[row] == 0 || targets[row] == 1, "targets[" + row + "]", targets[row], "must be 0 or 1");
+            if (targets[row] != 0 && targets[row] != 1) {
+                refuse("targets[" + row + "]", targets[row], "must be 0 or 1");
+            }
         }
     }
 
@@ -75,8 +83,12 @@ public final class CallChecks {
             double[] h = state.h(row);
             double[] c = state.c(row);
             for (int j = 0; j < units; j++) {
-                require(Double.isFinite(h[j]), "state h[" + row + "][" + j + "]", h[j], "must be finite");
-                require(Double.isFinite(c[j]), "state c[" + row + "][" + j + "]", c[j], "must be finite");
+                if (!Double.isFinite(h[j])) {
+                    refuse("state h[" + row + "][" + j + "]", h[j], "must be finite");
+                }
+                if (!Double.isFinite(c[j])) {
+                    refuse("state c[" + row + "][" + j + "]", c[j], "must be finite");
+                }
             }
         }
     }
@@ -88,11 +100,17 @@ public final class CallChecks {
         require(weights.units() == units, "weights units", weights.units(), "must equal the model's units = " + units);
         double[] flat = weights.flatten();
         for (int k = 0; k < flat.length; k++) {
-            require(Double.isFinite(flat[k]), "weights flat[" + k + "]", flat[k], "must be finite");
+            if (!Double.isFinite(flat[k])) {
+                refuse("weights flat[" + k + "]", flat[k], "must be finite");
+            }
         }
     }
 
     private static void require(boolean holds, String parameter, Object value, String rule) {
         Refusal.require(holds, parameter, value, rule);
+    }
+
+    private static void refuse(String parameter, Object value, String rule) {
+        throw new IllegalArgumentException(Refusal.describe(parameter, value, rule));
     }
 }

@@ -82,17 +82,21 @@ final class Dl4jLstmModel implements LstmModel {
     @Override
     public double[] predictOnBatch(double[][][] inputs) {
         CallChecks.inputs(inputs, config);
-        CellPasses cells = forward(inputs);
-        double[] probabilities = denseHead(cells, inputs.length);
-        advance(finalState(cells, inputs.length), inputs.length);
-        return probabilities;
+        return predict(inputs);
     }
 
     @Override
     public BatchResult testOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        return score(predictOnBatch(inputs), targets);
+        return score(predict(inputs), targets);
+    }
+
+    private double[] predict(double[][][] inputs) {
+        CellPasses cells = forward(inputs);
+        double[] probabilities = denseHead(cells, inputs.length);
+        advance(finalState(cells, inputs.length), inputs.length);
+        return probabilities;
     }
 
     @Override
