@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,6 +238,18 @@ class ReportFiguresTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
                     "no temporary file is left behind");
         }
+    }
+
+    /**
+     * ImageIO's disk cache would leave a temporary file whose clean-up is a shutdown hook; a JVM stopping after
+     * Ctrl-C can no longer register one, and writing the report of the finished experiments would fail there.
+     */
+    @Test
+    void chartsAreEncodedInMemorySoAJvmThatIsShuttingDownCanStillWriteTheReport(@TempDir Path folder)
+            throws IOException {
+        ImageIO.setUseCache(true); // as in a fresh JVM: an earlier write in this one would have turned it off
+        ReportWriter.write(run(), folder);
+        assertFalse(ImageIO.getUseCache(), "PNG output is cached in memory, not in a temporary file");
     }
 
     @Test
