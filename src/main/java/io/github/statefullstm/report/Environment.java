@@ -10,6 +10,8 @@ public record Environment(String java, String os, int cores, String dl4jVersion)
     /** Maven writes each artifact's version into its jar; reading it needs no DL4J class. */
     private static final String DL4J_POM_PROPERTIES =
             "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
+    /** What the report says when the version cannot be read: a report must not fail for want of it. */
+    static final String UNKNOWN = "unknown";
 
     public static Environment detect() {
         return new Environment(System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
@@ -18,15 +20,24 @@ public record Environment(String java, String os, int cores, String dl4jVersion)
     }
 
     private static String readDl4jVersion() {
-        try (InputStream in = Environment.class.getResourceAsStream(DL4J_POM_PROPERTIES)) {
-            if (in == null) {
-                return "unknown";
-            }
+        return versionIn(Environment.class.getResourceAsStream(DL4J_POM_PROPERTIES));
+    }
+
+    /**
+     * The version a Maven {@code pom.properties} states, or "unknown" when there is no such file (a class path
+     * without DL4J's jar), it cannot be read, or it names no version. Takes the stream, which may be null, so that
+     * each of these cases can be given to it. Closes the stream.
+     */
+    static String versionIn(InputStream pomProperties) {
+        if (pomProperties == null) {
+            return UNKNOWN;
+        }
+        try (InputStream in = pomProperties) {
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version", "unknown");
+            return properties.getProperty("version", UNKNOWN);
         } catch (IOException e) {
-            return "unknown";
+            return UNKNOWN;
         }
     }
 }

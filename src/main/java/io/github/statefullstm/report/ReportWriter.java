@@ -70,7 +70,11 @@ public final class ReportWriter {
         }
     }
 
-    private static String describe(Exception e) {
+    /**
+     * The reason a folder cannot be written, in words, for each kind of failure the probe can meet. Apart from the
+     * probe so that every kind can be checked: a process with every permission never meets a denied access.
+     */
+    static String describe(Exception e) {
         if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + " exists and is not a folder";
         }

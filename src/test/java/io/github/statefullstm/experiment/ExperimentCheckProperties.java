@@ -2,6 +2,7 @@ package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.rnn.Adam;
 import io.github.statefullstm.rnn.LstmSpec;
+import io.github.statefullstm.sequence.Task;
 import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,13 +64,17 @@ class ExperimentCheckProperties {
     @Property(tries = 20)
     @Claim("CLI-1")
     void aSplitThatHoldsOneTargetOnlyIsRefused(@ForAll("seeds") long seed, @ForAll boolean onlyOneZero) {
-        // One sequence of one target among eleven: whichever split it falls in, the other split lacks that target.
+        // One sequence of one target among eleven: whichever split it falls in, the other split lacks that target,
+        // and the refusal names that split.
         double fraction = onlyOneZero ? 10.0 / 11 : 1.0 / 11;
         Statistics.label("the rare target").collect(onlyOneZero ? "zero" : "one");
         Protocol p = PostProtocols.perStepStateless().withTask(11, 4, 5).withFraction(fraction).withSeed(seed);
+        Task.Split split = Task.generate(p.sequences(), p.length(), fraction, seed).splitAt(p.trainingSequences());
+        String lacking = split.training().ones() == 0 || split.training().zeros() == 0 ? "training" : "validation";
+        Statistics.label("the split that lacks it").collect(lacking);
         String message = assertThrows(IllegalArgumentException.class, () -> Experiment.check(p)).getMessage();
-        assertTrue(message.startsWith("fraction = " + fraction + ": the ") && message.contains(
-                "each split must hold both targets"), message);
+        assertTrue(message.startsWith("fraction = " + fraction + ": the " + lacking + " split of ") && message.contains(
+                "each split must hold both targets"), () -> "names the " + lacking + " split: " + message);
     }
 
     @Example

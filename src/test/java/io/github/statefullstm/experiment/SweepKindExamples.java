@@ -72,4 +72,12 @@ class SweepKindExamples {
         Sweep sweep = Sweeps.Kind.WINDOW_LENGTH.run(PostProtocols.windowsStateless(), recording(3));
         assertEquals(3, sweep.points().size(), "the stopped point is the last one kept");
     }
+
+    @Example
+    void eachKindIsNamedAsItsSweepNamesTheParameterItVaries() throws Exception {
+        Sweep windows = Sweeps.Kind.WINDOW_LENGTH.run(PostProtocols.windowsStateless(), recording(0));
+        Sweep chunks = Sweeps.Kind.CHUNK_LENGTH.run(PostProtocols.sequencePreserving(), recording(0));
+        assertEquals(windows.parameter(), Sweeps.Kind.WINDOW_LENGTH.label());
+        assertEquals(chunks.parameter(), Sweeps.Kind.CHUNK_LENGTH.label());
+    }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,16 @@ class ReportFiguresTest {
     }
 
     @Test
+    void theClosingSummaryKeepsEveryColumnTwoSpacesApartFromTheNext() {
+        List<String> lines = ReportWriter.summaryTable(run()).lines().toList();
+        assertEquals(List.of("validation", "training", "on the fly", "ceiling val / train", "epochs", "seconds", "run"),
+                List.of(lines.get(0).strip().split(" {2,}")), "the headings, each apart: " + lines.get(0));
+        for (String row : lines.subList(1, run().experiments().size() + 1)) {
+            assertEquals(8, row.split(" {2,}").length, "an ID and seven cells, each apart: " + row);
+        }
+    }
+
+    @Test
     @Claim("EXP-10")
     void kerasOwnFiguresStandBesideTheFrozenOnesWhereThePostRanFit() {
         Score frozen = new Score(0.5, 0.5, 100);
@@ -123,6 +134,30 @@ class ReportFiguresTest {
         RunReport neverLearned = new RunReport("x", HERE, List.of(run().experiments().get(2)), List.of(), 1);
         assertFalse(MarkdownReport.render(neverLearned, "charts").contains("Time to"),
                 "no run learned: no time-to-learn section");
+    }
+
+    @Test
+    void aBatchOneRunIsComparedWithBatchedRunsOnlyNeverWithItself() {
+        ExperimentResult c = run().experiments().get(0);
+        String alone = MarkdownReport.render(new RunReport("x", HERE, List.of(c), List.of(), 1), "charts");
+        assertTrue(alone.contains("| C | " + c.protocol().title() + " | 2 |"),
+                "C learned, so it has its row:\n" + alone);
+        assertFalse(alone.contains("reaches it in"), "no batched run beside C: nothing to compare\n" + alone);
+    }
+
+    @Test
+    void resultsJsonListsHowASetupDiffersFromThePostsAndWhetherItCompares() throws IOException {
+        Protocol longer = PostProtocols.perStepStateful().withEpochs(3).withFraction(0.25);
+        RunReport report = new RunReport("x", HERE, List.of(result(PostProtocols.perStepStateful(), true,
+                new double[] {0.995}, 1), result(longer, true, new double[] {0.995}, 1)), List.of(), 1);
+        JsonNode experiments = new ObjectMapper().readTree(ResultsJson.render(report)).get("experiments");
+        assertTrue(experiments.get(0).get("comparableToThePost").asBoolean(), "the post's own setup compares");
+        assertEquals(0, experiments.get(0).get("differencesFromThePost").size());
+        assertFalse(experiments.get(1).get("comparableToThePost").asBoolean());
+        List<String> listed = new java.util.ArrayList<>();
+        experiments.get(1).get("differencesFromThePost").forEach(d -> listed.add(d.asText()));
+        assertEquals(List.of("fraction of ones = 0.25, not 0.5", "epochs = 3, not 2"), listed);
+        assertEquals(longer.differencesFromThePost(), listed, "as the protocol states them");
     }
 
     @Test
@@ -203,6 +238,18 @@ class ReportFiguresTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
                     "no temporary file is left behind");
         }
+    }
+
+    /**
+     * ImageIO's disk cache would leave a temporary file whose clean-up is a shutdown hook; a JVM stopping after
+     * Ctrl-C can no longer register one, and writing the report of the finished experiments would fail there.
+     */
+    @Test
+    void chartsAreEncodedInMemorySoAJvmThatIsShuttingDownCanStillWriteTheReport(@TempDir Path folder)
+            throws IOException {
+        ImageIO.setUseCache(true); // as in a fresh JVM: an earlier write in this one would have turned it off
+        ReportWriter.write(run(), folder);
+        assertFalse(ImageIO.getUseCache(), "PNG output is cached in memory, not in a temporary file");
     }
 
     @Test
