@@ -34,17 +34,15 @@ import java.util.Map;
  */
 public final class Dl4jStepBenchmark {
 
-    private static final int WARM_UP_UPDATES = 2_000;
+    /**
+     * The first updates grow the resident set by a fixed amount (compiled code, the native allocator's arenas reaching
+     * their working size) whatever the run's length; after these, only growth per update is left to see.
+     */
+    private static final int WARM_UP_UPDATES = 10_000;
     private static final int TIMED_UPDATES = Integer.getInteger("updates", 5_000);
     /** The long run's length: the yardstick for flat memory. */
     private static final int LONG_RUN_UPDATES = 100_000;
-    /**
-     * The long run's warm-up: the first updates grow the resident set by a fixed amount (compiled code, the native
-     * allocator's arenas reaching their working size) whatever the run's length; after these, only growth per update
-     * is left to see.
-     */
-    private static final int LONG_RUN_WARM_UP_UPDATES = 10_000;
-    /** A's update is about a hundred times the work of a one-step update, so it is timed over fewer. */
+    /** A's update is about forty times the work of a one-step update, so it is warmed up and timed over fewer. */
     private static final int WINDOW_UPDATES_DIVISOR = 5;
     /** A's batch: 64 windows of 10 steps. */
     private static final int WINDOW_ROWS = 64;
@@ -160,11 +158,7 @@ public final class Dl4jStepBenchmark {
                 : ModelConfig.stateful(LstmSpec.POST, 1, 1);
         LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
                 : new Dl4jEngine(Precision.valueOf(engine)).build(config);
-        int warmUp = switch (shape) {
-            case WINDOWS -> WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR;
-            case LONG_RUN -> LONG_RUN_WARM_UP_UPDATES;
-            default -> WARM_UP_UPDATES;
-        };
+        int warmUp = windows ? WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR : WARM_UP_UPDATES;
         int timed = switch (shape) {
             case WINDOWS -> TIMED_UPDATES / WINDOW_UPDATES_DIVISOR;
             case LONG_RUN -> LONG_RUN_UPDATES;

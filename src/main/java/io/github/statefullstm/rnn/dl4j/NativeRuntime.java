@@ -38,6 +38,6 @@ public final class NativeRuntime {
     /** The settings in force, for benchmark and report output. */
     public static String describe() {
         return NO_POINTER_GC + "=" + System.getProperty(NO_POINTER_GC, "false")
-                + ", ND4J max threads " + Nd4j.getEnvironment().maxThreads();
+                + ", ND4J threads per operation " + Nd4j.getEnvironment().maxMasterThreads();
     }
 }
