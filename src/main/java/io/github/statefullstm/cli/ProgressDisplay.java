@@ -52,9 +52,10 @@ final class ProgressDisplay implements ExperimentListener {
             bar.close();
             bar = null;
         }
-        out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.4f acc %.4f (on the fly) | frozen: train %.4f val %.4f | %.1f s%n",
-                protocol.id(), record.epoch(), protocol.epochs(), record.onTheFly().loss(),
-                record.onTheFly().accuracy(), record.training().accuracy(), record.validation().accuracy(),
+        String frozen = record.frozenScored() ? String.format(Locale.ROOT, "frozen: train %.4f val %.4f",
+                record.training().accuracy(), record.validation().accuracy()) : "frozen: scored after the last epoch";
+        out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.4f acc %.4f (on the fly) | %s | %.1f s%n", protocol.id(),
+                record.epoch(), protocol.epochs(), record.onTheFly().loss(), record.onTheFly().accuracy(), frozen,
                 record.seconds());
     }
 }

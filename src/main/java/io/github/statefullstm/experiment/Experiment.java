@@ -54,11 +54,29 @@ public final class Experiment {
     /** A sample's object, its step array's header and its list slot, on a 64-bit JVM with compressed pointers. */
     private static final int SAMPLE_OVERHEAD_BYTES = 64;
 
+    /** After which epochs the frozen model is scored on both splits. */
+    public enum FrozenScores {
+        /** Every epoch: an experiment's table and charts show each one. */
+        EVERY_EPOCH,
+        /**
+         * The last epoch only (the last one run, when a run is stopped early): a sweep reads nothing else, and the
+         * scores of a windowed epoch cost about a fifth of it.
+         */
+        LAST_EPOCH
+    }
+
     /**
-     * Runs the protocol epoch by epoch. The listener is asked after every epoch whether to stop: when it says yes,
-     * the run ends there and the result keeps the finished epochs, marked incomplete.
+     * Runs the protocol epoch by epoch, scoring the frozen model after every epoch. The listener is asked after every
+     * epoch whether to stop: when it says yes, the run ends there and the result keeps the finished epochs, marked
+     * incomplete.
      */
     public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
+        return run(protocol, engine, listener, FrozenScores.EVERY_EPOCH);
+    }
+
+    /** The same, scoring the frozen model after the epochs {@code scores} names. */
+    public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener,
+                                       FrozenScores scores) {
         long start = System.nanoTime();
         Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
                 .splitAt(protocol.trainingSequences());
@@ -85,14 +103,21 @@ public final class Experiment {
             // Keras' validation pass first, on the state training left; the frozen scores put the state back.
             Score kerasValidation = asKerasFit
                     ? PlanRunner.continueEvaluating(model, validation.samples(), validation.training()) : null;
-            EpochRecord record = new EpochRecord(epoch, onTheFly, trainingEvaluator.score(model),
-                    validationEvaluator.score(model), seconds, kerasValidation);
+            boolean scored = scores == FrozenScores.EVERY_EPOCH || epoch == protocol.epochs();
+            EpochRecord record = new EpochRecord(epoch, onTheFly, scored ? trainingEvaluator.score(model) : null,
+                    scored ? validationEvaluator.score(model) : null, seconds, kerasValidation);
             epochs.add(record);
             listener.epochDone(protocol, record);
             if (epoch < protocol.epochs() && listener.stopRequested()) {
                 complete = false;
                 break;
             }
+        }
+        EpochRecord last = epochs.get(epochs.size() - 1);
+        if (!last.frozenScored()) {
+            // Stopped early: the epoch it stopped after is its last, and a result's last epoch is always scored.
+            epochs.set(epochs.size() - 1, last.withFrozen(trainingEvaluator.score(model),
+                    validationEvaluator.score(model)));
         }
         Score kerasEvaluation = asKerasFit && complete
                 ? PlanRunner.continueEvaluating(model, validation.samples(), validation.training()) : null;

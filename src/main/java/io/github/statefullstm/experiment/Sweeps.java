@@ -87,9 +87,12 @@ public final class Sweeps {
                 chunks, sequencePreserving::withWindow, run);
     }
 
-    /** Trains each point in this JVM on the engine; the listener can stop the sweep after any epoch. */
+    /**
+     * Trains each point in this JVM on the engine, scoring its frozen model after its last epoch only: that is all a
+     * sweep reads. The listener can stop the sweep after any epoch.
+     */
     public static PointRun inThisJvm(LstmEngine engine, ExperimentListener listener) {
-        return protocol -> Experiment.run(protocol, engine, listener);
+        return protocol -> Experiment.run(protocol, engine, listener, Experiment.FrozenScores.LAST_EPOCH);
     }
 
     /** Ends early, keeping the finished points, when a point comes back incomplete (its run was stopped). */
