@@ -194,14 +194,24 @@ public final class Main implements Callable<Integer> {
         ProgressDisplay progress = new ProgressDisplay(out, terminal && jobs == 1);
         StopAtNextBatch listener = new StopAtNextBatch(progress, interrupt.stop());
         Path log = output.resolve(LOG);
+        java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator());
+        PrintStream console = System.err;
         if (!verbose) {
-            // slf4j-simple reads this once, when the first logger is made, and then empties the file: so it is set
-            // before the engines load, and the first logger is made here, before the log's first line is written.
-            System.setProperty("org.slf4j.simpleLogger.logFile", log.toAbsolutePath().toString());
-            org.slf4j.LoggerFactory.getLogger(Main.class);
+            // The engines log through slf4j-simple, which writes to whatever System.err is when it logs.
+            System.setErr(new PrintStream(new java.io.FileOutputStream(log.toFile(), true), true,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
-        java.nio.file.Files.writeString(log, "The main job's log: " + commandText() + System.lineSeparator(),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        try {
+            return run(protocols, engineChoice, listener);
+        } finally {
+            if (System.err != console) {
+                System.err.close();
+                System.setErr(console);
+            }
+        }
+    }
+
+    private int run(List<Protocol> protocols, Engines engineChoice, StopAtNextBatch listener) throws Exception {
         LstmEngine engine = engineChoice.create();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();

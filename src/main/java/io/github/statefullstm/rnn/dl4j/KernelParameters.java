@@ -27,7 +27,6 @@ final class KernelParameters {
     private final int features;
     private final int units;
     private final int kernelUnits;
-    private final int count;
     private final INDArray values;
     private final INDArray gradient;
     private final double[] zeros;
@@ -38,7 +37,7 @@ final class KernelParameters {
         this.features = features;
         this.units = units;
         this.kernelUnits = kernelUnits;
-        this.count = biasAt() + 4 * kernelUnits + kernelUnits + 1;
+        int count = denseAt() + kernelUnits + 1;
         this.values = Nd4j.create(dataType, count);
         this.gradient = Nd4j.create(dataType, count);
         this.zeros = new double[count];
