@@ -140,7 +140,8 @@ public final class Dl4jStepBenchmark {
     private static void writeReport(List<String> rows) throws Exception {
         String text = "# DL4J per-update cost and memory: LSTM(10), one step of one sequence, and A's 64 windows of 10"
                 + " steps\n\n"
-                + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command) on "
+                + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command)"
+                + " on "
                 + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
                 + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
                 + "not comparable.\n\n| setting | result |\n|---|---|\n" + String.join("\n", rows) + "\n";

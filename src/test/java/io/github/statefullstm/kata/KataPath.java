@@ -297,7 +297,8 @@ final class KataPath {
                                             + " gradients and Adam step.",
                                     "Keras semantics, as the reference engine computes them exactly.",
                                     "One Adam step per update, counted: parameters.adamStep(iteration) applies"
-                                            + " Keras 1's Adam to the gradient computeGradient left, then iteration++."),
+                                            + " Keras 1's Adam to the gradient computeGradient left, then"
+                                            + " iteration++."),
                             "STATE-2", List.of(
                                     "Row i's final state must become row i's next start, on DL4J too.",
                                     "The post: \"the states of the current batch will be propagated to the next"

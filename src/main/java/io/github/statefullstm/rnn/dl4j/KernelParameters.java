@@ -44,7 +44,8 @@ final class KernelParameters {
         INDArray step = values.ulike();
         INDArray squares = Nd4j.create(dataType, count);
         INDArray moments = Nd4j.create(dataType, count);
-        // libnd4j's adam_updater is Keras 1's Adam: lr_t = lr sqrt(1 - beta2^t) / (1 - beta1^t), lr_t m / (sqrt(v) + eps)
+        // libnd4j's adam_updater is Keras 1's Adam: lr_t = lr sqrt(1 - beta2^t) / (1 - beta1^t),
+        // step = lr_t m / (sqrt(v) + eps).
         this.adamStep = new BoundOp("adam_updater", new INDArray[] {gradient, squares, moments},
                 new INDArray[] {step, squares, moments}, new long[] {0},
                 new boolean[0], new double[] {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()});
