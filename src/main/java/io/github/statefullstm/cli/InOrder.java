@@ -26,12 +26,15 @@ final class InOrder {
 
     static <T, R> void run(List<T> items, int parallel, List<R> done, AtomicBoolean stop, Work<T, R> work)
             throws Exception {
+        Work<T, R> unlessStopped = item -> {
+            if (stop.get()) {
+                throw new StopAtNextBatch.Stopped();
+            }
+            return work.run(item);
+        };
         if (parallel <= 1) {
             for (T item : items) {
-                if (stop.get()) {
-                    throw new StopAtNextBatch.Stopped();
-                }
-                done.add(work.run(item));
+                done.add(unlessStopped.run(item));
             }
             return;
         }
@@ -39,12 +42,7 @@ final class InOrder {
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get()) {
-                        throw new StopAtNextBatch.Stopped();
-                    }
-                    return work.run(item);
-                }));
+                futures.add(pool.submit(() -> unlessStopped.run(item)));
             }
             for (Future<R> future : futures) {
                 try {

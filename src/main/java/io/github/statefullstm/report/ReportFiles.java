@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
  * Writes a file whole or not at all: the bytes go to a temporary file beside the target, which is then moved over
  * the target in one step. A run stopped halfway leaves the previous file, never half of a new one.
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     /** Writes bytes to a stream; may throw, in which case the target is untouched. */
     @FunctionalInterface
@@ -23,7 +23,8 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    static void writeString(Path target, String text) throws IOException {
+    /** Writes the text, UTF-8, whole or not at all. */
+    public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,5 +1,6 @@
 package io.github.statefullstm.bench;
 
+import io.github.statefullstm.report.ReportFiles;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.ModelConfig;
@@ -145,11 +146,7 @@ public final class Dl4jStepBenchmark {
                 + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
                 + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
                 + "not comparable.\n\n| setting | result |\n|---|---|\n" + String.join("\n", rows) + "\n";
-        Files.createDirectories(REPORT.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(REPORT.toAbsolutePath().getParent(), ".dl4j-step", ".partial");
-        Files.writeString(temporary, text);
-        Files.move(temporary, REPORT, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ReportFiles.writeString(REPORT, text);
         System.out.println("Wrote " + REPORT);
     }
 

@@ -7,6 +7,7 @@ import io.github.statefullstm.experiment.ExperimentListener;
 import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.report.ReportFiles;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
@@ -18,7 +19,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,11 +128,7 @@ public final class PeerComparison {
                 + "model scored on both splits after every epoch, in a JVM where ND4J has already loaded.\n\n"
                 + "| | peer experiment | epochs | peer, s | this engine, s | speed-up | 10x or more |\n"
                 + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
-        Path folder = REPORT.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".peer-comparison", ".partial");
-        Files.writeString(temporary, text);
-        Files.move(temporary, REPORT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ReportFiles.writeString(REPORT, text);
         System.out.println("Wrote " + REPORT);
     }
 }

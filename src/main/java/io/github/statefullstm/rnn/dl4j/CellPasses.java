@@ -128,18 +128,13 @@ final class CellPasses {
         }
     }
 
-    /** The last step's h of one row, unit by unit, after {@link #forward}. */
-    double lastH(int row, int unit) {
-        return h.data().getDouble(lastStepAt(row) + unit);
-    }
-
     /** The final h and c, {@code [rows][k]} row by row, after {@link #forward}. */
     double[] lastH() {
-        return h.data().getDoublesAt(lastStepAt(0), rows * kernelUnits);
+        return h.data().getDoublesAt(lastStepAt(), rows * kernelUnits);
     }
 
     double[] lastC() {
-        return c.data().getDoublesAt(lastStepAt(0), rows * kernelUnits);
+        return c.data().getDoublesAt(lastStepAt(), rows * kernelUnits);
     }
 
     /**
@@ -155,8 +150,9 @@ final class CellPasses {
         }
     }
 
-    private int lastStepAt(int row) {
-        return ((steps - 1) * rows + row) * kernelUnits;
+    /** Where the last step's {@code [rows][k]} begins in h and c. */
+    private int lastStepAt() {
+        return (steps - 1) * rows * kernelUnits;
     }
 
     private static INDArray step(INDArray sequence, int t) {

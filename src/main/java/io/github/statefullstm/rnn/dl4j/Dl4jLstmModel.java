@@ -94,8 +94,9 @@ final class Dl4jLstmModel implements LstmModel {
 
     private double[] predict(double[][][] inputs) {
         CellPasses cells = forward(inputs);
-        double[] probabilities = denseHead(cells, inputs.length);
-        advance(finalState(cells, inputs.length), inputs.length);
+        double[] lastH = cells.lastH();
+        double[] probabilities = denseHead(lastH, inputs.length);
+        advance(finalState(lastH, cells.lastC(), inputs.length), inputs.length);
         return probabilities;
     }
 
@@ -233,7 +234,9 @@ final class Dl4jLstmModel implements LstmModel {
     private Pass computeGradient(double[][][] inputs, double[] targets) {
         CellPasses cells = forward(inputs);
         int rows = inputs.length;
-        double[] probabilities = denseHead(cells, rows);
+        double[] lastH = cells.lastH();
+        double[] denseKernel = parameters.denseKernel();
+        double[] probabilities = denseHead(lastH, rows);
         double[] hError = new double[rows * kernelUnits];
         double biasGradient = 0;
         double[] kernelGradient = new double[units];
@@ -241,11 +244,11 @@ final class Dl4jLstmModel implements LstmModel {
             double error = KerasCrossEntropy.logitGradient(probabilities[row], targets[row]) / rows;
             biasGradient += error;
             for (int unit = 0; unit < units; unit++) {
-                hError[row * kernelUnits + unit] = error * parameters.denseKernel(unit);
-                kernelGradient[unit] += error * cells.lastH(row, unit);
+                hError[row * kernelUnits + unit] = error * denseKernel[unit];
+                kernelGradient[unit] += error * lastH[row * kernelUnits + unit];
             }
         }
-        LstmState finalState = finalState(cells, rows);
+        LstmState finalState = finalState(lastH, cells.lastC(), rows);
         parameters.clearGradient();
         parameters.setDenseGradient(kernelGradient, biasGradient);
         cells.backward(hError);
@@ -270,21 +273,23 @@ final class Dl4jLstmModel implements LstmModel {
         // kata:end
     }
 
-    private double[] denseHead(CellPasses cells, int rows) {
+    /** The head's probability for each row, from the last h, {@code [rows][k]} row by row. */
+    private double[] denseHead(double[] lastH, int rows) {
         double bias = parameters.denseBias();
+        double[] kernel = parameters.denseKernel();
         double[] probabilities = new double[rows];
         for (int row = 0; row < rows; row++) {
             double z = bias;
             for (int unit = 0; unit < units; unit++) {
-                z += cells.lastH(row, unit) * parameters.denseKernel(unit);
+                z += lastH[row * kernelUnits + unit] * kernel[unit];
             }
             probabilities[row] = KerasCrossEntropy.sigmoid(z);
         }
         return probabilities;
     }
 
-    private LstmState finalState(CellPasses cells, int rows) {
-        return new LstmState(realUnits(cells.lastH(), rows), realUnits(cells.lastC(), rows));
+    private LstmState finalState(double[] lastH, double[] lastC, int rows) {
+        return new LstmState(realUnits(lastH, rows), realUnits(lastC, rows));
     }
 
     /** {@code [rows][k]} row by row, without the inert unit. */

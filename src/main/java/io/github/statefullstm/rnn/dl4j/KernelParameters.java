@@ -76,8 +76,9 @@ final class KernelParameters {
         return gradient;
     }
 
-    double denseKernel(int unit) {
-        return values.data().getDouble(denseAt() + unit);
+    /** The dense head's kernel, the real units only. */
+    double[] denseKernel() {
+        return values.data().getDoublesAt(denseAt(), units);
     }
 
     double denseBias() {

@@ -29,7 +29,7 @@ public final class NativeRuntime {
      * other's (reports/dl4j-speed.md). The same as {@code OMP_NUM_THREADS=1}, for a JVM that is already running.
      */
     public static void oneThreadPerOperation() {
-        Nd4j.getEnvironment().setMaxThreads(1);
+        // Not setMaxThreads: libnd4j 1.0.0-M2.1 ignores it (Environment.cpp), and sizes its pool once at start.
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
