@@ -1,46 +1,34 @@
 package io.github.statefullstm.rnn;
 
 /**
- * Compares two engines' (or two runs') numbers within a tolerance, and says where they disagree: which row, which
- * batch, which step, which unit, which weight.
- *
- * <p>The tolerance is relative ({@link #relative}: scaled by the larger magnitude, at least 1) for numbers that come
- * out of the same arithmetic at any size, or absolute ({@link #absolute}) for a caller that has already sized its
- * tolerance to the quantity compared, as the engine-to-engine checks do per gate function, head and loss.
+ * Compares two engines' (or two runs') numbers within a {@link Tolerance}, and says where they disagree: which row,
+ * which batch, which step, which unit, which weight, and what the tolerance there was and why.
  */
 public final class Agreement {
 
-    private enum Scale { RELATIVE, ABSOLUTE }
-
-    private final double tolerance;
-    private final Scale scale;
+    private final Tolerance tolerance;
     /** Which engine is being checked: the same inherited property runs for every engine under one class name. */
     private final String engine;
+    /** The largest share of its tolerance any difference used so far: how much room the bounds leave. */
+    private double largestShare;
 
-    private Agreement(double tolerance, Scale scale, String engine) {
+    private Agreement(Tolerance tolerance, String engine) {
         this.tolerance = tolerance;
-        this.scale = scale;
         this.engine = engine;
     }
 
-    /** Agreement to {@code tolerance} times the larger of the two magnitudes, or of 1. */
-    public static Agreement relative(double tolerance, String engine) {
-        return new Agreement(tolerance, Scale.RELATIVE, engine);
+    /** Agreement to the last bit. */
+    public static Agreement exact(String engine, String reason) {
+        return new Agreement(Tolerance.exact(reason), engine);
     }
 
-    /** Agreement to {@code tolerance}, whatever the magnitudes. */
-    public static Agreement absolute(double tolerance, String engine) {
-        return new Agreement(tolerance, Scale.ABSOLUTE, engine);
-    }
-
-    /** The same comparison, for the same engine, with another tolerance: for a quantity that earns its own. */
-    public Agreement within(double otherTolerance) {
-        return new Agreement(otherTolerance, scale, engine);
+    public static Agreement within(Tolerance tolerance, String engine) {
+        return new Agreement(tolerance, engine);
     }
 
     public void outputs(String where, double[] expected, int expectedRow, double[] actual, int actualRow) {
-        value(where + ", output of row " + actualRow + " (expected from row " + expectedRow + ")",
-                expected[expectedRow], actual[actualRow]);
+        check(where + ", output of row " + actualRow + " (expected from row " + expectedRow + ")",
+                expected[expectedRow], actual[actualRow], tolerance.output(expectedRow));
     }
 
     public void outputs(String where, double[] expected, double[] actual) {
@@ -61,8 +49,8 @@ public final class Agreement {
         for (int unit = 0; unit < eh.length; unit++) {
             String at = where + ", state of row " + actualRow + " (expected from row " + expectedRow + "), unit "
                     + unit;
-            value(at + ", h", eh[unit], ah[unit]);
-            value(at + ", c", ec[unit], ac[unit]);
+            check(at + ", h", eh[unit], ah[unit], tolerance.h(expectedRow, unit));
+            check(at + ", c", ec[unit], ac[unit], tolerance.c(expectedRow, unit));
         }
     }
 
@@ -76,20 +64,50 @@ public final class Agreement {
         }
     }
 
-    public void weights(String where, LstmWeights expected, LstmWeights actual) {
+    /**
+     * Compares every weight the tolerance determines; returns how many it could not (their derivative passes a kink
+     * that rounding straddles), so that a property can count them and refuse a try that checked nothing.
+     */
+    public int weights(String where, LstmWeights expected, LstmWeights actual) {
         double[] e = expected.flatten();
         double[] a = actual.flatten();
+        int undetermined = 0;
         for (int k = 0; k < e.length; k++) {
-            value(where + ", weight flat[" + k + "]", e[k], a[k]);
+            if (!tolerance.determined(k)) {
+                undetermined++;
+                continue;
+            }
+            check(where + ", weight flat[" + k + "]", e[k], a[k], tolerance.weight(k));
         }
+        return undetermined;
     }
 
-    public void value(String where, double expected, double actual) {
-        double allowed = scale == Scale.ABSOLUTE ? tolerance
-                : tolerance * Math.max(1, Math.max(Math.abs(expected), Math.abs(actual)));
+    public void loss(String where, double expected, double actual) {
+        check(where + ", loss", expected, actual, tolerance.loss());
+    }
+
+    public void accuracy(String where, double expected, double actual) {
+        check(where + ", accuracy", expected, actual, tolerance.accuracy());
+    }
+
+    /**
+     * The largest share of its tolerance any difference checked so far took, as a bucket for statistics: a bound
+     * that is used up to the last percent is one rounding away from a false alarm.
+     */
+    public String largestShareOfTolerance() {
+        return largestShare == 0 ? "none (equal)" : largestShare < 0.01 ? "under 1 %" : largestShare < 0.1
+                ? "1 to 10 %" : largestShare < 0.5 ? "10 to 50 %" : "50 % or more";
+    }
+
+    private void check(String where, double expected, double actual, double allowed) {
+        double difference = Math.abs(expected - actual);
+        if (allowed > 0) {
+            largestShare = Math.max(largestShare, difference / allowed);
+        }
         if (!(Math.abs(expected - actual) <= allowed)) {
-            throw new AssertionError("[" + engine + "] " + where + ": expected " + expected + " but was "
-                    + actual + " (difference " + Math.abs(expected - actual) + " > tolerance " + allowed + ")");
+            throw new AssertionError("[" + engine + "] " + where + ": expected " + expected + " but was " + actual
+                    + " (difference " + Math.abs(expected - actual) + " > tolerance " + allowed + ", from "
+                    + tolerance.reason() + ")");
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * STATE-7, for any {@link LstmEngine}, written once: a call with a bad argument is refused with a message that names
  * the problem, and leaves state, weights and optimizer as they were. An engine's test class extends this, names the
- * engine and the tolerance its arithmetic earns, and runs the identical suite.
+ * engine, and runs the identical suite.
  *
  * <p>How many tries: {@value #DEFAULT_TRIES} per property. A slower engine lowers it by putting its own
  * {@code @PropertyDefaults(tries = ...)} on its subclass.
@@ -31,12 +31,6 @@ public abstract class BadCallProperties {
 
     /** The engine under test. */
     protected abstract LstmEngine engine();
-
-    /**
-     * How far the model that refused a call and its twin that never saw it may differ after their next update,
-     * relative to the larger magnitude (at least 1): 0 for an engine whose arithmetic repeats to the last bit.
-     */
-    protected abstract double tolerance();
 
     /** Scenarios of at least two rows, each with one fault, the call it comes through and a spot inside its batch. */
     @Provide
@@ -111,18 +105,19 @@ public abstract class BadCallProperties {
         }
 
         // the same model before and after: nothing may move, not even by rounding
-        Agreement exactly = Agreement.relative(0, engine().name());
+        Agreement exactly = Agreement.exact(engine().name(), "the same model before and after");
         String where = "after refused " + bad.fault() + " via " + bad.callMade();
         exactly.states(where + ", carried state", stateBefore, model.states());
         exactly.states(where + ", final state", finalBefore, model.finalStates());
         exactly.weights(where, weightsBefore, model.getWeights());
         // the optimizer is not observable directly: the next update must be the one a twin without the
-        // refused call makes
-        Agreement agree = Agreement.relative(tolerance(), engine().name());
+        // refused call makes, to the last bit, since both made the same calls on the same numbers (an engine
+        // repeats its arithmetic exactly: STATE-8)
+        Agreement twins = Agreement.exact(engine().name(), "twins that made the same calls on the same numbers");
         BatchResult expected = twin.trainOnBatch(s.inputs(1), s.targets(1));
         BatchResult actual = model.trainOnBatch(s.inputs(1), s.targets(1));
-        agree.value(where + ", next batch's loss", expected.loss(), actual.loss());
-        agree.weights(where + ", weights after the next update (optimizer moments)", twin.getWeights(),
+        twins.loss(where + ", next batch", expected.loss(), actual.loss());
+        twins.weights(where + ", weights after the next update (optimizer moments)", twin.getWeights(),
                 model.getWeights());
     }
 

@@ -1,9 +1,11 @@
 package io.github.statefullstm.rnn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Rearranging batches and states row by row or step by step, without touching the arrays given. */
-final class Batches {
+public final class Batches {
 
     private Batches() {
     }
@@ -54,6 +56,22 @@ final class Batches {
             slice[row] = copy(Arrays.copyOfRange(batch[row], from, to));
         }
         return slice;
+    }
+
+    /** The batches' steps one after the other, row by row: the stream a stateful model reads across them. */
+    public static double[][][] concatenate(List<double[][][]> batches) {
+        int rows = batches.get(0).length;
+        double[][][] stream = new double[rows][][];
+        for (int row = 0; row < rows; row++) {
+            List<double[]> steps = new ArrayList<>();
+            for (double[][][] batch : batches) {
+                for (double[] step : batch[row]) {
+                    steps.add(step.clone());
+                }
+            }
+            stream[row] = steps.toArray(double[][]::new);
+        }
+        return stream;
     }
 
     static double[][][] copy(double[][][] batch) {

@@ -1,70 +1,595 @@
 package io.github.statefullstm.rnn;
 
+import java.util.Arrays;
+
 /**
- * The canonical LSTM equations written out by hand, straight from {@link LstmWeights}' documentation, in double
- * precision: the independent side of the checks that each engine's forward pass, parameter mapping and state handling
- * are right.
+ * Keras' LSTM(units) -> Dense(1, sigmoid) -> clipped binary cross-entropy, written out by hand from
+ * {@link LstmWeights}' documentation in double precision: the independent side of every check that an engine's forward
+ * pass, gradient and state handling are right.
+ *
+ * <p><b>Error bounds.</b> Beside every number it computes how far an implementation of the same equations, in a given
+ * {@link Arithmetic}, can be from their exact value: a first-order running error analysis (Wilkinson's, as in Higham,
+ * <i>Accuracy and Stability of Numerical Algorithms</i>, ch. 3). Its model of an implementation:
+ * <ul>
+ *   <li>every datum and weight is first rounded to the working type (off by the unit roundoff {@code u}, relative);</li>
+ *   <li>a sum of {@code n} products, such as a gate's pre-activation, is off by at most {@code γ(n) = n u / (1 - n u)}
+ *       times the sum of its terms' magnitudes, whatever order it adds them in (Higham, (3.5)): so the bound holds for
+ *       BLAS, for libnd4j and for the reference alike;</li>
+ *   <li>each other operation rounds once (u, relative, and below the type's smallest normal number by at most that
+ *       number, absolute: gradual underflow), and exp, log, tanh and sigmoid are within
+ *       {@value #LIBRARY_ROUNDINGS} u, relative, or absolute below the arithmetic's
+ *       {@link Arithmetic#functionFloor()};</li>
+ *   <li>an error entering a function is carried by the function's largest slope on the interval the value may lie in
+ *       (sigmoid, tanh and the hard sigmoid are Lipschitz, so this holds across the hard sigmoid's kinks too).</li>
+ * </ul>
+ * The analysis drops terms of second order in {@code u}; they are smaller than the first-order ones by a factor of
+ * the relative bound itself (below 1e-4 even in float32), so {@value #FIRST_ORDER_MARGIN} times the first-order
+ * bound covers them many times over. A bound therefore holds for every input, however large or small its numbers,
+ * and grows with exactly the magnitudes that make rounding grow.
+ *
+ * <p><b>Derivatives.</b> {@link #withDerivatives} also carries, for every quantity, its exact derivative with respect
+ * to every weight (forward-mode dual numbers, in {@link LstmWeights#flatten()}'s order) and the error bound of each:
+ * the derivative of a product or a function picks up the error of the value it is evaluated at (through the
+ * function's second derivative: |σ''| ≤ σ' and |tanh''| ≤ 2 tanh'), and a function's slope computed from its
+ * rounded value (σ(1 - σ), 1 - tanh²) that value's rounding, besides their own rounding. Where the hard sigmoid
+ * or Keras' clip of the output has a kink inside the interval a value may lie in, the derivative is not determined
+ * there: the weights whose derivative passes through such a kink are marked, and a check must leave them out.
+ * The incoming state is a constant, as it is for Keras' stateful {@code train_on_batch}.
  */
 public final class KerasEquations {
 
-    /** Probabilities at the last step and the final state of a forward pass. */
-    public record Forward(double[] probabilities, LstmState finalState) {
-    }
+    /** Covers the second-order terms the analysis drops (smaller by a factor of the bound, below 1e-4). */
+    static final double FIRST_ORDER_MARGIN = 1.25;
+    /**
+     * In units of the unit roundoff u (half an ulp): libm's exp and log are within 1 ulp (2 u), Java's tanh within
+     * 2.5 ulps (5 u), and a sigmoid written 1 / (1 + exp(-x)) adds two roundings to exp's (4 u). Six covers each.
+     */
+    static final double LIBRARY_ROUNDINGS = 6;
+
+    /** Keras' clip of the output probability, as its float32 graph holds the bounds (written out independently). */
+    private static final float CLIP_LOWER = 1e-7f;
+    private static final float CLIP_UPPER = 1 - 0x1p-23f;
+    /** Keras' binary accuracy: above one half is class 1. */
+    private static final double DECISION_THRESHOLD = 0.5;
 
     private KerasEquations() {
     }
 
-    public static Forward forward(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial) {
-        int units = w.units();
-        int rows = inputs.length;
-        double[][] kernel = w.kernel();
-        double[][] recurrent = w.recurrentKernel();
-        double[] bias = w.bias();
-        double[][] h = initial.h();
-        double[][] c = initial.c();
-        double[] probabilities = new double[rows];
-        for (int row = 0; row < rows; row++) {
-            for (double[] x : inputs[row]) {
-                double[] z = bias.clone();
-                for (int col = 0; col < 4 * units; col++) {
-                    for (int f = 0; f < x.length; f++) {
-                        z[col] += x[f] * kernel[f][col];
-                    }
-                    for (int j = 0; j < units; j++) {
-                        z[col] += h[row][j] * recurrent[j][col];
-                    }
-                }
-                double[] newH = new double[units];
-                double[] newC = new double[units];
-                for (int j = 0; j < units; j++) {
-                    double i = gate(gate, z[j]);
-                    double f = gate(gate, z[units + j]);
-                    double candidate = Math.tanh(z[2 * units + j]);
-                    double o = gate(gate, z[3 * units + j]);
-                    newC[j] = f * c[row][j] + i * candidate;
-                    newH[j] = o * Math.tanh(newC[j]);
-                }
-                h[row] = newH;
-                c[row] = newC;
-            }
-            double logit = w.denseBias();
-            double[] dense = w.denseKernel();
-            for (int j = 0; j < units; j++) {
-                logit += h[row][j] * dense[j];
-            }
-            probabilities[row] = sigmoid(logit);
+    /** A forward pass from {@code initial}, with the error bounds of an implementation in {@code arithmetic}. */
+    public static Pass forward(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial,
+                               Arithmetic arithmetic) {
+        return new Evaluation(w, gate, arithmetic, false).run(inputs, initial);
+    }
+
+    /** The same pass, also carrying the derivative of everything with respect to every weight. */
+    public static Pass withDerivatives(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial,
+                                       Arithmetic arithmetic) {
+        return new Evaluation(w, gate, arithmetic, true).run(inputs, initial);
+    }
+
+    /** Keras' loss of one row: the probability clipped, as its float32 graph clips it, before the log. */
+    static double rowLoss(double probability, double target) {
+        double p = clipped(probability) ? Math.min(CLIP_UPPER, Math.max(CLIP_LOWER, (float) probability))
+                : probability;
+        return -(target * Math.log(p) + (1 - target) * Math.log(1 - p));
+    }
+
+    /** Keras decides on the float32 probability. */
+    static boolean clipped(double probability) {
+        float p = (float) probability;
+        return p < CLIP_LOWER || p > CLIP_UPPER;
+    }
+
+    /**
+     * The outcome of one pass: for each row its logit and probability at the last step and its final state, each with
+     * its error bound; with derivatives, also the loss's gradient.
+     */
+    public static final class Pass {
+
+        private final Arithmetic arithmetic;
+        private final double unit;
+        private final double tiny;
+        private final Num[] logits;
+        private final Num[] probabilities;
+        private final Num[][] h;
+        private final Num[][] c;
+        private final boolean[] atAKink;
+
+        private Pass(Arithmetic arithmetic, double unit, Num[] logits, Num[] probabilities, Num[][] h, Num[][] c,
+                     boolean[] atAKink) {
+            this.arithmetic = arithmetic;
+            this.unit = unit;
+            this.tiny = arithmetic.smallestNormal();
+            this.logits = logits;
+            this.probabilities = probabilities;
+            this.h = h;
+            this.c = c;
+            this.atAKink = atAKink;
         }
-        return new Forward(probabilities, new LstmState(h, c));
+
+        public Arithmetic arithmetic() {
+            return arithmetic;
+        }
+
+        public int rows() {
+            return logits.length;
+        }
+
+        public double[] probabilities() {
+            return values(probabilities);
+        }
+
+        public double[] probabilityErrors() {
+            return errors(probabilities);
+        }
+
+        public double[] logits() {
+            return values(logits);
+        }
+
+        public LstmState finalState() {
+            double[][] hv = new double[h.length][];
+            double[][] cv = new double[c.length][];
+            for (int row = 0; row < h.length; row++) {
+                hv[row] = values(h[row]);
+                cv[row] = values(c[row]);
+            }
+            return new LstmState(hv, cv);
+        }
+
+        public double[][] hErrors() {
+            double[][] e = new double[h.length][];
+            for (int row = 0; row < h.length; row++) {
+                e[row] = errors(h[row]);
+            }
+            return e;
+        }
+
+        public double[][] cErrors() {
+            double[][] e = new double[c.length][];
+            for (int row = 0; row < c.length; row++) {
+                e[row] = errors(c[row]);
+            }
+            return e;
+        }
+
+        /** Keras' mean loss over the rows. */
+        public double loss(double[] targets) {
+            double sum = 0;
+            for (int row = 0; row < rows(); row++) {
+                sum += rowLoss(probabilities[row].v, targets[row]);
+            }
+            return sum / rows();
+        }
+
+        /**
+         * The error bound of the mean loss: each row's loss anywhere in its probability's interval (taking in the jump
+         * where the interval straddles Keras' clip, which is decided on the float32 probability), the rounding of the
+         * log's argument and of the log, and the mean's.
+         */
+        public double lossError(double[] targets) {
+            double errors = 0;
+            double magnitudes = 0;
+            for (int row = 0; row < rows(); row++) {
+                double p = probabilities[row].v;
+                // 1 - p rounds too: an absolute unit on top of p's own error
+                double e = probabilities[row].e + unit;
+                double at = rowLoss(p, targets[row]);
+                double worst = Math.max(Math.abs(rowLoss(p - e, targets[row]) - at),
+                        Math.abs(rowLoss(p + e, targets[row]) - at));
+                if (clipAmbiguous(probabilities[row])) {
+                    worst = Math.max(worst, Math.abs(rowLoss(p < DECISION_THRESHOLD ? 0 : 1, targets[row]) - at));
+                }
+                // the log's argument (p, or 1 - p) rounds once, relative: an absolute unit on its log; and the log
+                errors += worst + unit + LIBRARY_ROUNDINGS * unit * Math.max(at, arithmetic.functionFloor()) + tiny;
+                magnitudes += at;
+            }
+            return (errors + gamma(rows() + 1) * magnitudes) / rows();
+        }
+
+        /** Keras' accuracy: the share of rows on the side of one half their target is on. */
+        public double accuracy(double[] targets) {
+            int correct = 0;
+            for (int row = 0; row < rows(); row++) {
+                boolean saysOne = probabilities[row].v > DECISION_THRESHOLD;
+                correct += saysOne == (targets[row] == 1) ? 1 : 0;
+            }
+            return (double) correct / rows();
+        }
+
+        /** Rows whose probability is within its error of one half: an implementation may put them on either side. */
+        public int undecidedRows() {
+            int undecided = 0;
+            for (Num p : probabilities) {
+                undecided += Math.abs(p.v - DECISION_THRESHOLD) <= p.e ? 1 : 0;
+            }
+            return undecided;
+        }
+
+        /** The gradient of the mean loss with respect to every weight, with bounds; needs {@link #withDerivatives}. */
+        public Gradient gradient(double[] targets) {
+            return gradient(targets, null);
+        }
+
+        /**
+         * The same, for an implementation whose clip decisions are known (Keras' own, read off the probabilities it
+         * wrote): the rows are clipped as it clipped them, and none is ambiguous for it. {@code null}: not known.
+         */
+        public Gradient gradient(double[] targets, boolean[] clippedAsObserved) {
+            int parameters = atAKink.length;
+            if (parameters == 0) {
+                throw new IllegalStateException("a pass without derivatives has no gradient");
+            }
+            int n = rows();
+            double[] values = new double[parameters];
+            double[] errors = new double[parameters];
+            double[] magnitudes = new double[parameters];
+            boolean[] kink = atAKink.clone();
+            for (int row = 0; row < n; row++) {
+                Num p = probabilities[row];
+                Num logit = logits[row];
+                boolean known = clippedAsObserved != null;
+                if (!known && clipAmbiguous(p)) {
+                    markWhereItReaches(logit, kink);
+                }
+                boolean clippedHere = known ? clippedAsObserved[row] : clipped(p.v);
+                // d(loss)/d(logit) of sigmoid + cross-entropy, or 0 where Keras clips the probability
+                double slope = clippedHere ? 0 : p.v - targets[row];
+                for (int k = 0; k < parameters; k++) {
+                    double term = slope * logit.t[k];
+                    values[k] += term / n;
+                    errors[k] += (Math.abs(slope) * logit.et[k]
+                            + (p.e + unit * Math.abs(slope)) * Math.abs(logit.t[k])
+                            + unit * Math.abs(term) + 2 * tiny) / n;
+                    magnitudes[k] += Math.abs(term) / n;
+                }
+            }
+            for (int k = 0; k < parameters; k++) {
+                errors[k] += gamma(n + 1) * magnitudes[k];
+            }
+            return new Gradient(values, errors, kink);
+        }
+
+        private boolean clipAmbiguous(Num p) {
+            boolean here = clipped(p.v);
+            return clipped(p.v - p.e) != here || clipped(p.v + p.e) != here;
+        }
+
+        private double gamma(int n) {
+            return n * unit / (1 - n * unit);
+        }
     }
 
-    private static double gate(GateActivation gate, double x) {
-        return switch (gate) {
-            case SIGMOID -> sigmoid(x);
-            case HARD_SIGMOID -> Math.max(0, Math.min(1, 0.2 * x + 0.5));
-        };
+    /**
+     * The gradient of the mean loss, its error bound per weight, and the weights whose derivative passes through a
+     * kink that the values' errors straddle (no check can hold them to a value).
+     */
+    public record Gradient(double[] values, double[] errors, boolean[] atAKink) {
+
+        /** How many weights a check can hold to a value. */
+        public int determined() {
+            int count = 0;
+            for (boolean kink : atAKink) {
+                count += kink ? 0 : 1;
+            }
+            return count;
+        }
     }
 
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+    /** A value, its error bound, and its derivatives with their error bounds (empty without derivatives). */
+    private static final class Num {
+        final double v;
+        final double e;
+        final double[] t;
+        final double[] et;
+
+        Num(double v, double e, double[] t, double[] et) {
+            this.v = v;
+            this.e = e;
+            this.t = t;
+            this.et = et;
+        }
+    }
+
+    private static void markWhereItReaches(Num value, boolean[] kink) {
+        for (int k = 0; k < kink.length; k++) {
+            if (value.t[k] != 0 || value.et[k] != 0) {
+                kink[k] = true;
+            }
+        }
+    }
+
+    private static double[] values(Num[] nums) {
+        return Arrays.stream(nums).mapToDouble(n -> n.v).toArray();
+    }
+
+    private static double[] errors(Num[] nums) {
+        return Arrays.stream(nums).mapToDouble(n -> n.e).toArray();
+    }
+
+    /** One pass of the equations in one arithmetic. */
+    private static final class Evaluation {
+
+        private final LstmWeights w;
+        private final boolean hardGates;
+        private final double slope;
+        private final Arithmetic arithmetic;
+        /** The unit roundoff with the first-order margin folded in: every bound is linear in it. */
+        private final double unit;
+        /** What an underflowing product, quotient or function may lose, absolutely. */
+        private final double tiny;
+        private final int features;
+        private final int units;
+        private final int parameters;
+        private final double[][] kernel;
+        private final double[][] recurrent;
+        private final double[] bias;
+        private final double[] dense;
+        private final boolean[] atAKink;
+
+        Evaluation(LstmWeights w, GateActivation gate, Arithmetic arithmetic, boolean derivatives) {
+            this.w = w;
+            this.hardGates = gate == GateActivation.HARD_SIGMOID;
+            this.slope = arithmetic.hardSigmoidSlope();
+            this.arithmetic = arithmetic;
+            this.unit = FIRST_ORDER_MARGIN * arithmetic.unitRoundoff();
+            this.tiny = arithmetic.smallestNormal();
+            this.features = w.features();
+            this.units = w.units();
+            this.parameters = derivatives ? w.parameterCount() : 0;
+            this.kernel = w.kernel();
+            this.recurrent = w.recurrentKernel();
+            this.bias = w.bias();
+            this.dense = w.denseKernel();
+            this.atAKink = new boolean[parameters];
+        }
+
+        Pass run(double[][][] inputs, LstmState initial) {
+            int rows = inputs.length;
+            Num[] logits = new Num[rows];
+            Num[] probabilities = new Num[rows];
+            Num[][] hs = new Num[rows][];
+            Num[][] cs = new Num[rows][];
+            for (int row = 0; row < rows; row++) {
+                Num[] h = new Num[units];
+                Num[] c = new Num[units];
+                for (int j = 0; j < units; j++) {
+                    h[j] = datum(initial.h(row)[j]);
+                    c[j] = datum(initial.c(row)[j]);
+                }
+                for (double[] x : inputs[row]) {
+                    Num[] z = new Num[4 * units];
+                    for (int col = 0; col < 4 * units; col++) {
+                        z[col] = preActivation(col, x, h);
+                    }
+                    Num[] nextH = new Num[units];
+                    Num[] nextC = new Num[units];
+                    for (int j = 0; j < units; j++) {
+                        Num in = gate(z[j]);
+                        Num forget = gate(z[units + j]);
+                        Num candidate = tanh(z[2 * units + j]);
+                        Num out = gate(z[3 * units + j]);
+                        nextC[j] = sum(product(forget, c[j]), product(in, candidate));
+                        nextH[j] = product(out, tanh(nextC[j]));
+                    }
+                    h = nextH;
+                    c = nextC;
+                }
+                logits[row] = logit(h);
+                probabilities[row] = sigmoid(logits[row]);
+                hs[row] = h;
+                cs[row] = c;
+            }
+            return new Pass(arithmetic, unit, logits, probabilities, hs, cs, atAKink);
+        }
+
+        // Where each weight sits in LstmWeights.flatten()'s order.
+        private int kernelAt(int feature, int col) {
+            return feature * 4 * units + col;
+        }
+
+        private int recurrentAt(int unit, int col) {
+            return (features + unit) * 4 * units + col;
+        }
+
+        private int biasAt(int col) {
+            return (features + units) * 4 * units + col;
+        }
+
+        private int denseAt(int unit) {
+            return (features + units + 1) * 4 * units + unit;
+        }
+
+        private int denseBiasAt() {
+            return denseAt(units);
+        }
+
+        /** A number handed to the implementation: rounded to its type, a constant for the derivatives. */
+        private Num datum(double value) {
+            return new Num(value, unit * Math.abs(value) + tiny, new double[parameters], new double[parameters]);
+        }
+
+        /** z = bias + x · kernel + h · recurrent for one column, added in that order as the reference adds them. */
+        private Num preActivation(int col, double[] x, Num[] h) {
+            double[] weights = new double[features + units];
+            int[] at = new int[features + units];
+            Num[] terms = new Num[features + units];
+            for (int f = 0; f < features; f++) {
+                weights[f] = kernel[f][col];
+                at[f] = kernelAt(f, col);
+                terms[f] = datum(x[f]);
+            }
+            for (int j = 0; j < units; j++) {
+                weights[features + j] = recurrent[j][col];
+                at[features + j] = recurrentAt(j, col);
+                terms[features + j] = h[j];
+            }
+            return affine(bias[col], biasAt(col), terms, weights, at);
+        }
+
+        private Num logit(Num[] h) {
+            int[] at = new int[units];
+            for (int j = 0; j < units; j++) {
+                at[j] = denseAt(j);
+            }
+            return affine(w.denseBias(), denseBiasAt(), h, dense, at);
+        }
+
+        /**
+         * {@code b + Σ a_i w_i} for weights {@code w_i} at flat positions {@code at_i} and bias {@code b} at
+         * {@code biasAt}. Whatever order an implementation adds the terms in, and with the weights and data rounded to
+         * its type first, it is off by at most γ(n) times the sum of the terms' magnitudes plus what the inputs' own
+         * errors carry through the weights; the same holds for each derivative.
+         */
+        private Num affine(double b, int biasAt, Num[] a, double[] weights, int[] at) {
+            int n = a.length + 1;
+            double value = b;
+            double magnitude = Math.abs(b);
+            double carried = 0;
+            for (int i = 0; i < a.length; i++) {
+                value += a[i].v * weights[i];
+                magnitude += Math.abs(a[i].v * weights[i]);
+                carried += Math.abs(weights[i]) * a[i].e;
+            }
+            double error = carried + (gamma(n) + 2 * unit) * magnitude + n * tiny;
+            double[] t = new double[parameters];
+            double[] et = new double[parameters];
+            if (parameters > 0) {
+                double[] tMagnitude = new double[parameters];
+                for (int i = 0; i < a.length; i++) {
+                    for (int k = 0; k < parameters; k++) {
+                        t[k] += weights[i] * a[i].t[k];
+                        tMagnitude[k] += Math.abs(weights[i] * a[i].t[k]);
+                        et[k] += Math.abs(weights[i]) * a[i].et[k];
+                    }
+                    // the term's own weight: d(a_i w_i)/d(w_i) = a_i, off by a_i's error
+                    t[at[i]] += a[i].v;
+                    tMagnitude[at[i]] += Math.abs(a[i].v);
+                    et[at[i]] += a[i].e;
+                }
+                t[biasAt] += 1;
+                tMagnitude[biasAt] += 1;
+                for (int k = 0; k < parameters; k++) {
+                    et[k] += (gamma(n + 1) + 2 * unit) * tMagnitude[k] + n * tiny;
+                }
+            }
+            return new Num(value, error, t, et);
+        }
+
+        private Num gate(Num z) {
+            return hardGates ? hardSigmoid(z) : sigmoid(z);
+        }
+
+        /**
+         * σ(z) = 1 / (1 + exp(-z)); σ' = σ(1 - σ) is largest nearest 0, |σ''| ≤ σ', and the slope computed from the
+         * rounded value moves with it at most |1 - 2σ| ≤ 1.
+         */
+        private Num sigmoid(Num z) {
+            double value = 1 / (1 + Math.exp(-z.v));
+            double steepest = sigmoidSlope(nearestToZero(z));
+            double own = functionRounding(value);
+            return smooth(z, value, steepest * z.e + own, value * (1 - value), steepest, steepest, own);
+        }
+
+        /**
+         * tanh; tanh' = 1 - tanh² is largest nearest 0, |tanh''| = 2 |tanh| tanh' ≤ 2 tanh', and the slope computed
+         * from the rounded value moves with it at most 2 |tanh| ≤ 2.
+         */
+        private Num tanh(Num z) {
+            double value = Math.tanh(z.v);
+            double nearest = Math.tanh(nearestToZero(z));
+            double steepest = 1 - nearest * nearest;
+            double own = functionRounding(value);
+            return smooth(z, value, steepest * z.e + own, 1 - value * value, steepest, 2 * steepest, 2 * own);
+        }
+
+        /** How far the library's function may be off its exact value: relative, or absolute below the floor. */
+        private double functionRounding(double value) {
+            return LIBRARY_ROUNDINGS * unit * Math.max(Math.abs(value), arithmetic.functionFloor()) + tiny;
+        }
+
+        /**
+         * The derivatives through a smooth function, given its slope here, its steepest slope and curvature near,
+         * and how far the slope computed from the function's rounded value may be off.
+         */
+        private Num smooth(Num z, double value, double error, double slopeHere, double steepest, double curvature,
+                           double slopeRounding) {
+            double[] t = new double[parameters];
+            double[] et = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                t[k] = slopeHere * z.t[k];
+                // the slope's own few roundings and the product's: three u
+                et[k] = steepest * z.et[k] + (curvature * z.e + slopeRounding) * Math.abs(z.t[k])
+                        + 3 * unit * Math.abs(t[k]) + tiny;
+            }
+            return new Num(value, error, t, et);
+        }
+
+        /**
+         * clip(a z + 0.5, 0, 1) with the arithmetic's slope a, computed as the reference computes it. Lipschitz with
+         * constant a, so values need no care at the kinks z = ±0.5 / a; derivatives do.
+         */
+        private Num hardSigmoid(Num z) {
+            double value = Math.max(0, Math.min(1, slope * z.v + 0.5));
+            // the implementation's own a z + 0.5 is off by two roundings: as much again in z
+            double reach = z.e + 2 * unit * (Math.abs(z.v) + 0.5 / slope);
+            double kink = 0.5 / slope;
+            boolean flatAll = z.v - reach > kink || z.v + reach < -kink;
+            boolean linearAll = z.v + reach < kink && z.v - reach > -kink;
+            if (flatAll) {
+                return new Num(value, 0, new double[parameters], new double[parameters]);
+            }
+            double error = slope * z.e + 2 * unit * (Math.abs(slope * z.v) + 0.5) + tiny;
+            if (!linearAll) {
+                markWhereItReaches(z, atAKink);
+            }
+            boolean inside = value > 0 && value < 1;
+            double[] t = new double[parameters];
+            double[] et = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                t[k] = inside ? slope * z.t[k] : 0;
+                et[k] = slope * z.et[k] + unit * Math.abs(slope * z.t[k]) + tiny;
+            }
+            return new Num(value, error, t, et);
+        }
+
+        private Num product(Num a, Num b) {
+            double value = a.v * b.v;
+            double error = Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + unit * Math.abs(value) + tiny;
+            double[] t = new double[parameters];
+            double[] et = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                t[k] = a.v * b.t[k] + b.v * a.t[k];
+                et[k] = Math.abs(a.v) * b.et[k] + Math.abs(b.t[k]) * a.e + Math.abs(b.v) * a.et[k]
+                        + Math.abs(a.t[k]) * b.e + gamma(3) * (Math.abs(a.v * b.t[k]) + Math.abs(b.v * a.t[k]))
+                        + 2 * tiny;
+            }
+            return new Num(value, error, t, et);
+        }
+
+        private Num sum(Num a, Num b) {
+            double value = a.v + b.v;
+            double error = a.e + b.e + unit * (Math.abs(a.v) + Math.abs(b.v));
+            double[] t = new double[parameters];
+            double[] et = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                t[k] = a.t[k] + b.t[k];
+                et[k] = a.et[k] + b.et[k] + unit * (Math.abs(a.t[k]) + Math.abs(b.t[k]));
+            }
+            return new Num(value, error, t, et);
+        }
+
+        private double gamma(int n) {
+            return n * unit / (1 - n * unit);
+        }
+
+        private static double nearestToZero(Num z) {
+            return Math.max(z.v - z.e, Math.min(z.v + z.e, 0));
+        }
+
+        private static double sigmoidSlope(double z) {
+            double s = 1 / (1 + Math.exp(-z));
+            return s * (1 - s);
+        }
     }
 }

@@ -97,6 +97,25 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
         return model;
     }
 
+    /**
+     * The state Keras started batch {@code batch} from: the fixture's initial state (or zeros) for the first, the
+     * first batch's final state for the second of a stateful model, zeros for a stateless one.
+     */
+    LstmState stateBefore(int batch) {
+        if (batch > 0 && stateful) {
+            return batches.get(batch - 1).finalState().canonical();
+        }
+        return batch == 0 && initialState != null ? initialState.canonical() : LstmState.zeros(batchSize, units);
+    }
+
+    /** The inputs of batches 0 to {@code batch}, one after the other: what a stateful row has read by then. */
+    double[][][] streamUpTo(int batch) {
+        if (!stateful) {
+            return batches.get(batch).inputs();
+        }
+        return Batches.concatenate(batches.subList(0, batch + 1).stream().map(Batch::inputs).toList());
+    }
+
     @Override
     public String toString() {
         return name;

@@ -39,14 +39,39 @@ public abstract class StatefulnessProperties {
     /** The engine under test. */
     protected abstract LstmEngine engine();
 
-    /**
-     * How far two computations that should agree may differ, relative to the larger magnitude (at least 1):
-     * 0 for an engine that computes every row with the same operations in the same order, about 1e-5 for float.
-     */
-    protected abstract double tolerance();
+    /** The engine's arithmetic: the error bounds of two of its computations that should agree come from it. */
+    protected abstract Arithmetic arithmetic();
 
-    private Agreement agree() {
-        return Agreement.relative(tolerance(), engine().name());
+    /**
+     * Whether two computations of the same numbers agree to the last bit wherever they run: true for an engine that
+     * computes every row with the same operations in the same order, whatever the batch, the row's place in it or the
+     * chunk; otherwise they agree within twice the engine's error bound ({@link KerasEquations}).
+     */
+    protected abstract boolean repeatsBitForBit();
+
+    /** How far two of this engine's computations of one forward pass may be apart. */
+    private Agreement agree(BatchScenario s, LstmModel model, double[][][] inputs, LstmState initial) {
+        return agree(s, model, inputs, initial, null);
+    }
+
+    /** The same, with the loss and accuracy of {@code targets}; {@code model} holds the weights both use. */
+    private Agreement agree(BatchScenario s, LstmModel model, double[][][] inputs, LstmState initial,
+                            double[] targets) {
+        if (repeatsBitForBit()) {
+            return Agreement.exact(engine().name(), "the same operations in the same order for every row");
+        }
+        return Agreement.within(Tolerance.forward(model.getWeights(), s.spec().gateActivation(), inputs, initial,
+                targets, arithmetic(), arithmetic()), engine().name());
+    }
+
+    /** The state a batch of {@code s} starts from: the scenario's first state if stateful, zeros if not. */
+    private static LstmState start(BatchScenario s, boolean stateful) {
+        return stateful ? s.state(0) : LstmState.zeros(s.rows(), s.spec().units());
+    }
+
+    /** Copies are copies: what an engine hands back as the state it holds must be that state, bit for bit. */
+    private Agreement copied() {
+        return Agreement.exact(engine().name(), "a state copied, not computed");
     }
 
     private LstmModel build(ModelConfig config) {
@@ -160,8 +185,9 @@ public abstract class StatefulnessProperties {
             double[] actual = replaced.predictOnBatch(othersReplaced);
 
             String where = "batch 0, other rows replaced, watching row " + watched;
-            agree().outputs(where, expected, watched, actual, watched);
-            agree().stateRow(where + ", final state", original.finalStates(), watched, replaced.finalStates(), watched);
+            Agreement agree = agree(s, original, batch, start(s, stateful));
+            agree.outputs(where, expected, watched, actual, watched);
+            agree.stateRow(where + ", final state", original.finalStates(), watched, replaced.finalStates(), watched);
         }
 
         @Property
@@ -182,10 +208,11 @@ public abstract class StatefulnessProperties {
             double[] expected = inOrder.predictOnBatch(s.inputs(0));
             double[] actual = permuted.predictOnBatch(Batches.permute(s.inputs(0), order));
 
+            Agreement agree = agree(s, inOrder, s.inputs(0), start(s, stateful));
             for (int row = 0; row < s.rows(); row++) {
                 String where = "batch 0, rows permuted to " + java.util.Arrays.toString(order);
-                agree().outputs(where, expected, order[row], actual, row);
-                agree().stateRow(where + ", final state", inOrder.finalStates(), order[row],
+                agree.outputs(where, expected, order[row], actual, row);
+                agree.stateRow(where + ", final state", inOrder.finalStates(), order[row],
                         permuted.finalStates(), row);
             }
         }
@@ -205,11 +232,11 @@ public abstract class StatefulnessProperties {
             Statistics.label("batches").collect(run.batches());
             LstmModel model = build(s.statefulConfig());
             model.resetStates(s.state(0));
-            agree().states("states() right after resetStates(state)", s.state(0), model.states());
+            copied().states("states() right after resetStates(state)", s.state(0), model.states());
 
             for (int batch = 0; batch < run.batches(); batch++) {
                 model.predictOnBatch(s.inputs(batch));
-                agree().states("initial state of batch " + (batch + 1) + " vs final state of batch " + batch,
+                copied().states("initial state of batch " + (batch + 1) + " vs final state of batch " + batch,
                         model.finalStates(), model.states());
             }
         }
@@ -229,14 +256,18 @@ public abstract class StatefulnessProperties {
                 alone.add(single);
             }
 
+            List<double[][][]> stream = new ArrayList<>();
             for (int batch = 0; batch < run.batches(); batch++) {
                 double[][][] inputs = s.inputs(batch);
+                stream.add(inputs);
                 double[] outputs = batched.predictOnBatch(inputs);
+                // both read every row's stream from its first state: the bounds are those of the stream so far
+                Agreement agree = agree(s, batched, Batches.concatenate(stream), s.state(0));
                 for (int row = 0; row < s.rows(); row++) {
                     double[] own = alone.get(row).predictOnBatch(Batches.row(inputs, row));
                     String where = "batch " + batch + ", row " + row + " of the batch vs its stream fed alone";
-                    agree().outputs(where, own, 0, outputs, row);
-                    agree().stateRow(where + ", carried state", alone.get(row).states(), 0, batched.states(), row);
+                    agree.outputs(where, outputs, row, own, 0);
+                    agree.stateRow(where + ", carried state", batched.states(), row, alone.get(row).states(), 0);
                 }
             }
         }
@@ -268,8 +299,9 @@ public abstract class StatefulnessProperties {
 
             double[][][] next = s.inputs(run.batches());
             String where = "first batch after resetStates() (batch " + run.batches() + ") vs a fresh model";
-            agree().outputs(where, fresh.predictOnBatch(next), model.predictOnBatch(next));
-            agree().states(where + ", final state", fresh.finalStates(), model.finalStates());
+            Agreement agree = agree(s, fresh, next, start(s, false));
+            agree.outputs(where, fresh.predictOnBatch(next), model.predictOnBatch(next));
+            agree.states(where + ", final state", fresh.finalStates(), model.finalStates());
         }
     }
 
@@ -300,8 +332,9 @@ public abstract class StatefulnessProperties {
 
                 String where = "chunk " + chunk + " (steps " + begin + ".." + (end - 1) + ") of chunks "
                         + run.chunkLengths() + " vs steps 0.." + (end - 1) + " at once";
-                agree().outputs(where, prefixOutputs, chunkOutputs);
-                agree().states(where + ", final state", whole.finalStates(), chunked.finalStates());
+                Agreement agree = agree(s, whole, Batches.steps(sequence, 0, end), s.state(0));
+                agree.outputs(where, prefixOutputs, chunkOutputs);
+                agree.states(where + ", final state", whole.finalStates(), chunked.finalStates());
             }
         }
     }
@@ -333,8 +366,9 @@ public abstract class StatefulnessProperties {
 
             double[][][] next = s.inputs(run.batches());
             String where = "stateless batch " + run.batches() + " vs a fresh model";
-            agree().outputs(where, fresh.predictOnBatch(next), model.predictOnBatch(next));
-            agree().states(where + ", final state", fresh.finalStates(), model.finalStates());
+            Agreement agree = agree(s, fresh, next, start(s, false));
+            agree.outputs(where, fresh.predictOnBatch(next), model.predictOnBatch(next));
+            agree.states(where + ", final state", fresh.finalStates(), model.finalStates());
         }
     }
 
@@ -357,14 +391,15 @@ public abstract class StatefulnessProperties {
                 beforeUpdate.setWeights(model.getWeights());
                 beforeUpdate.resetStates(model.states());
 
+                Agreement agree = agree(s, beforeUpdate, s.inputs(batch), beforeUpdate.states(), s.targets(batch));
                 BatchResult expected = beforeUpdate.testOnBatch(s.inputs(batch), s.targets(batch));
                 BatchResult actual = model.trainOnBatch(s.inputs(batch), s.targets(batch));
 
                 String where = "batch " + batch + ", trainOnBatch vs testOnBatch with the pre-update weights";
-                agree().value(where + ", loss", expected.loss(), actual.loss());
-                agree().value(where + ", accuracy", expected.accuracy(), actual.accuracy());
-                agree().states(where + ", carried state", beforeUpdate.states(), model.states());
-                agree().states(where + ", final state", beforeUpdate.finalStates(), model.finalStates());
+                agree.loss(where, expected.loss(), actual.loss());
+                agree.accuracy(where, expected.accuracy(), actual.accuracy());
+                agree.states(where + ", carried state", beforeUpdate.states(), model.states());
+                agree.states(where + ", final state", beforeUpdate.finalStates(), model.finalStates());
             }
         }
 
@@ -386,13 +421,50 @@ public abstract class StatefulnessProperties {
                 model.gradientOnBatch(s.inputs(batch), s.targets(batch));
             }
             // the same model before and after: nothing may move, not even by rounding
-            Agreement exactly = Agreement.relative(0, engine().name());
+            Agreement exactly = Agreement.exact(engine().name(), "the same model before and after");
             String where = "after " + run.batches() + " gradientOnBatch calls";
             exactly.states(where + ", carried state", stateBefore, model.states());
             exactly.weights(where, weightsBefore, model.getWeights());
             double[][][] next = s.inputs(run.batches());
-            agree().outputs(where + ", the next batch vs a model that never computed a gradient",
+            agree(s, untouched, next, start(s, stateful)).outputs(where
+                    + ", the next batch vs a model that never computed a gradient",
                     untouched.predictOnBatch(next), model.predictOnBatch(next));
+        }
+    }
+
+    // ---------------------------------------------------------------- STATE-8
+
+    @Group
+    @Label("STATE-8: two models built alike and given the same calls give the same numbers, bit for bit")
+    class Repeatability {
+
+        @Property
+        @Claim("STATE-8")
+        void twinsGivenTheSameCallsAgreeToTheLastBit(@ForAll("statefulRuns") StatefulRun run,
+                                                     @ForAll boolean stateful) {
+            BatchScenario s = run.scenario();
+            s.collectShape();
+            Statistics.label("stateful").collect(stateful);
+            LstmModel first = build(s.config(stateful));
+            LstmModel second = build(s.config(stateful));
+            if (stateful) {
+                first.resetStates(s.state(0));
+                second.resetStates(s.state(0));
+            }
+            Agreement exactly = Agreement.exact(engine().name(), "twins that made the same calls on the same numbers");
+            for (int batch = 0; batch < run.batches(); batch++) {
+                double[][][] inputs = s.inputs(batch);
+                double[] targets = s.targets(batch);
+                String where = "batch " + batch;
+                exactly.outputs(where + ", predictions", first.predictOnBatch(inputs), second.predictOnBatch(inputs));
+                exactly.weights(where + ", gradient", first.gradientOnBatch(inputs, targets),
+                        second.gradientOnBatch(inputs, targets));
+                BatchResult a = first.trainOnBatch(inputs, targets);
+                BatchResult b = second.trainOnBatch(inputs, targets);
+                exactly.loss(where + ", trainOnBatch", a.loss(), b.loss());
+                exactly.weights(where + ", weights after the update", first.getWeights(), second.getWeights());
+                exactly.states(where + ", carried state", first.states(), second.states());
+            }
         }
     }
 }

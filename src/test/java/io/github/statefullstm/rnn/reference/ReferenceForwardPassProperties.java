@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn.reference;
 
+import io.github.statefullstm.rnn.Arithmetic;
 import io.github.statefullstm.rnn.BatchScenario;
 import io.github.statefullstm.rnn.KerasEquations;
 import io.github.statefullstm.rnn.LstmModel;
@@ -49,8 +50,8 @@ class ReferenceForwardPassProperties {
 
         double[] predicted = model.predictOnBatch(batch);
 
-        KerasEquations.Forward byHand = KerasEquations.forward(weights, s.spec().gateActivation(), batch,
-                LstmState.zeros(s.rows(), s.spec().units()));
+        KerasEquations.Pass byHand = KerasEquations.forward(weights, s.spec().gateActivation(), batch,
+                LstmState.zeros(s.rows(), s.spec().units()), Arithmetic.REFERENCE);
         assertArrayEquals(byHand.probabilities(), predicted, EXACT, "probabilities at the last step");
         for (int row = 0; row < s.rows(); row++) {
             assertArrayEquals(byHand.finalState().h(row), model.finalStates().h(row), EXACT, "final h of row " + row);

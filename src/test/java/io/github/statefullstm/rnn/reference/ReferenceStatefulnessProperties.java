@@ -1,16 +1,11 @@
 package io.github.statefullstm.rnn.reference;
 
+import io.github.statefullstm.rnn.Arithmetic;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.StatefulnessProperties;
 
 /** The engine-neutral statefulness suite on the reference engine. */
 class ReferenceStatefulnessProperties extends StatefulnessProperties {
-
-    /**
-     * Exact: the reference computes each row with the same double operations in the same order wherever the row
-     * sits and however the steps are chunked, so agreeing computations agree to the last bit.
-     */
-    private static final double EXACT = 0.0;
 
     @Override
     protected LstmEngine engine() {
@@ -18,7 +13,16 @@ class ReferenceStatefulnessProperties extends StatefulnessProperties {
     }
 
     @Override
-    protected double tolerance() {
-        return EXACT;
+    protected Arithmetic arithmetic() {
+        return Arithmetic.REFERENCE;
+    }
+
+    /**
+     * The reference computes each row with the same double operations in the same order wherever the row sits and
+     * however the steps are chunked (LstmCore), so agreeing computations agree to the last bit.
+     */
+    @Override
+    protected boolean repeatsBitForBit() {
+        return true;
     }
 }
