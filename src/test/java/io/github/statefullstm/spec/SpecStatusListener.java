@@ -33,14 +33,21 @@ import org.junit.platform.launcher.TestPlan;
  * JUnit Platform (META-INF/services), so it runs inside every {@code mvn test} or {@code mvn verify}.
  *
  * <p>Each test JVM writes {@code target/spec-status/<run>.json} ({@code <run>} from the system property
- * {@code spec.status.run}); the status page joins the runs of the build. It is written to {@code reports/} only when
- * every claim had a test in the build, so a run of a few tests never replaces the page with a partial one.
+ * {@code spec.status.run}); the status page joins the runs of the build. It is written only when every claim had a
+ * test in the build, so a run of a few tests never makes a partial page, and only under {@code target/}: running the
+ * tests changes no file that git tracks. The page a reviewer reads in {@code reports/} is refreshed on purpose, by a
+ * build run with {@code -Dspec.status.publish} ({@value #PUBLISH}).
  */
 public final class SpecStatusListener implements TestExecutionListener {
 
     static final Path RUNS = Path.of("target", "spec-status");
-    static final Path PAGE = Path.of("reports", "spec-status.md");
-    static final Path PAGE_JSON = Path.of("reports", "spec-status.json");
+    static final Path PAGE = Path.of("target", "spec-status.md");
+    static final Path PAGE_JSON = Path.of("target", "spec-status.json");
+    /** The page as published for reviewers, refreshed only by a build that asks for it. */
+    static final Path PUBLISHED_PAGE = Path.of("reports", "spec-status.md");
+    static final Path PUBLISHED_JSON = Path.of("reports", "spec-status.json");
+    /** The system property that publishes the page: {@code ./mvnw verify -Dspec.status.publish}. */
+    static final String PUBLISH = "spec.status.publish";
     private static final String FIRST_RUN = "surefire";
     private static final Pattern TRIES = Pattern.compile("^tries = (\\d+)", Pattern.MULTILINE);
     private static final Pattern CHECKS = Pattern.compile("^checks = (\\d+)", Pattern.MULTILINE);
@@ -124,7 +131,10 @@ public final class SpecStatusListener implements TestExecutionListener {
             Files.createDirectories(RUNS);
             Path file = RUNS.resolve(run() + ".json");
             JSON.writeValue(file.toFile(), records.values());
-            SpecStatusPage.writeIfComplete(readRuns(), PAGE, PAGE_JSON);
+            boolean publish = System.getProperty(PUBLISH) != null;
+            if (SpecStatusPage.writeIfComplete(readRuns(), PAGE, PAGE_JSON) && publish) {
+                SpecStatusPage.writeIfComplete(readRuns(), PUBLISHED_PAGE, PUBLISHED_JSON);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

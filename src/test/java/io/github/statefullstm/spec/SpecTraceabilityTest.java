@@ -3,6 +3,9 @@ package io.github.statefullstm.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,5 +94,30 @@ class SpecTraceabilityTest {
                 .filter(id -> !claims.get(id).verifiedBy().contains(test))
                 .forEach(id -> unlisted.add(test + " (" + id + " in " + claims.get(id).file() + ")")));
         assertEquals(Set.of(), unlisted, "tests that claim to verify a claim whose spec entry does not list them");
+    }
+
+    @Test
+    @DisplayName("the published status page names only claims and tests that exist, and every claim")
+    void thePublishedStatusPageIsCurrent() throws IOException {
+        JsonNode page = new ObjectMapper().readTree(SpecStatusListener.PUBLISHED_JSON.toFile());
+        Set<String> stale = new TreeSet<>();
+        Set<String> listed = new TreeSet<>();
+        for (JsonNode claim : page.get("claims")) {
+            String id = claim.get("id").asText();
+            listed.add(id);
+            if (!claims.containsKey(id)) {
+                stale.add("lists " + id + ", which specs/ no longer defines");
+            }
+            for (JsonNode test : claim.get("tests")) {
+                String name = test.get("test").asText();
+                if (!tests.exists(name)) {
+                    stale.add("lists " + name + " under " + id + ", which no longer exists");
+                }
+            }
+        }
+        claims.keySet().stream().filter(id -> !listed.contains(id))
+                .forEach(id -> stale.add("does not list " + id + " (" + claims.get(id).file() + ")"));
+        assertEquals(Set.of(), stale, SpecStatusListener.PUBLISHED_JSON + " is out of step with specs/ and the tests:"
+                + " refresh it with ./mvnw verify -D" + SpecStatusListener.PUBLISH);
     }
 }
