@@ -72,9 +72,10 @@ public final class ReportWriter {
 
     /**
      * The reason a folder cannot be written, in words, for each kind of failure the probe can meet. Apart from the
-     * probe so that every kind can be checked: a process with every permission never meets a denied access.
+     * probe so that every kind can be checked (a process with every permission never meets a denied access), and so
+     * that the main job words a folder it cannot take for itself the same way.
      */
-    static String describe(Exception e) {
+    public static String describe(Exception e) {
         if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + " exists and is not a folder";
         }
