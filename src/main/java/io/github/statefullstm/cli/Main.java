@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         header = "Reproduces the experiments of \"Stateful LSTM in Keras\" and writes a report.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the report was written", "1:a run failed", "2:an option was invalid",
+        exitCodeList = {"0:the report was written", "1:a run failed",
+            "2:an option was invalid, or another run holds the output folder",
             "130:stopped by Ctrl-C; the finished experiments were written"})
 public final class Main implements Callable<Integer> {
 
@@ -157,7 +158,8 @@ public final class Main implements Callable<Integer> {
         lines.add("charts/ into the output folder. Each file is written whole or not at all; Ctrl-C stops the run "
                 + "and");
         lines.add("keeps the experiments already finished. As many experiments run at once as --jobs allows; the");
-        lines.add("engines' own logging goes to " + LOG + " in the output folder.");
+        lines.add("engines' own logging goes to " + LOG + " in the output folder. A run holds its output folder for");
+        lines.add("itself: a second run on the same folder is refused (exit 2) and changes nothing in it.");
         lines.add("");
         lines.add("Options:");
         return lines.toArray(String[]::new);
@@ -186,6 +188,24 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Protocol> protocols = protocols();
+        OutputFolderLock held;
+        try {
+            held = OutputFolderLock.take(output);
+        } catch (OutputFolderLock.InUse inUse) {
+            // One line and no usage help: the options are right, the folder is taken.
+            spec.commandLine().getErr().println(Refusal.describe("--output", output, "in use by " + inUse.holder()
+                    + "; wait for it to end or choose another --output"));
+            return spec.exitCodeOnInvalidInput();
+        } catch (IOException | RuntimeException e) {
+            throw refusal("--output", output, "must be a folder this run can write, and " + ReportWriter.describe(e));
+        }
+        try (held) {
+            return callHolding(protocols);
+        }
+    }
+
+    /** The run, once the output folder is this run's alone. */
+    private int callHolding(List<Protocol> protocols) throws Exception {
         ReportWriter.whyNotWritable(output).ifPresent(reason -> require(false, "--output", output,
                 "must be a folder this run can write, and " + reason));
         Engines engineChoice = Engines.named(engine);
@@ -334,8 +354,12 @@ public final class Main implements Callable<Integer> {
 
     private void require(boolean holds, String option, Object value, String rule) {
         if (!holds) {
-            throw new ParameterException(spec.commandLine(), Refusal.describe(option, value, rule));
+            throw refusal(option, value, rule);
         }
+    }
+
+    private ParameterException refusal(String option, Object value, String rule) {
+        return new ParameterException(spec.commandLine(), Refusal.describe(option, value, rule));
     }
 
     private String commandText() {

@@ -11,6 +11,9 @@ import java.util.Locale;
 /** {@code reports/README.md}: the post's figures beside ours, then one chart per experiment and per sweep. */
 final class MarkdownReport {
 
+    /** The chart of every experiment's last validation accuracy; drawn only when an experiment finished. */
+    static final String OVERVIEW = "overview";
+
     private MarkdownReport() {
     }
 
@@ -28,7 +31,9 @@ final class MarkdownReport {
                 .append("is what the post's logs print. *Ceiling*: the best accuracy any model can reach with what ")
                 .append("the layout lets it see (see `specs/information-ceiling.md`); a frozen model cannot beat it, ")
                 .append("a running average can.\n\n");
-        md.append("![all five](").append(chartsFolder).append("/overview.svg)\n\n");
+        if (!report.experiments().isEmpty()) {
+            md.append("![all five](").append(chartsFolder).append('/').append(OVERVIEW).append(".svg)\n\n");
+        }
         md.append(timeToLearn(report));
         for (ExperimentResult result : report.experiments()) {
             Protocol protocol = result.protocol();

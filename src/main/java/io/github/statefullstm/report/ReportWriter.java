@@ -5,19 +5,25 @@ import io.github.statefullstm.experiment.Sweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes a run's report into a folder: {@code README.md}, {@code results.json}, {@code results.schema.json} and
- * {@code charts/} (SVG to read, PNG to embed anywhere). Each file is written whole or not at all.
+ * {@code charts/} (SVG to read, PNG to embed anywhere). Each file is written whole or not at all, and the charts
+ * folder ends up holding this run's charts only.
  */
 public final class ReportWriter {
 
@@ -34,14 +40,17 @@ public final class ReportWriter {
         // lost. An in-memory cache needs no hook.
         javax.imageio.ImageIO.setUseCache(false);
         Path charts = folder.resolve(CHARTS);
+        Set<Path> writtenNames = new HashSet<>();
         for (ExperimentResult result : report.experiments()) {
-            writeChart(Charts.learningCurves(result), charts.resolve(MarkdownReport.chartName(result)));
+            Path chart = charts.resolve(MarkdownReport.chartName(result));
+            writtenNames.addAll(writeChart(Charts.learningCurves(result), chart));
         }
         if (!report.experiments().isEmpty()) {
-            writeChart(Charts.overview(report.experiments()), charts.resolve("overview"));
+            Path chart = charts.resolve(MarkdownReport.OVERVIEW);
+            writtenNames.addAll(writeChart(Charts.overview(report.experiments()), chart));
         }
         for (Sweep sweep : report.sweeps()) {
-            writeChart(Charts.sweep(sweep), charts.resolve(sweep.id()));
+            writtenNames.addAll(writeChart(Charts.sweep(sweep), charts.resolve(sweep.id())));
         }
         ReportFiles.writeString(folder.resolve("results.json"), ResultsJson.render(report));
         ReportFiles.write(folder.resolve("results.schema.json"), out -> {
@@ -50,9 +59,28 @@ public final class ReportWriter {
             }
         });
         ReportFiles.writeString(folder.resolve("README.md"), MarkdownReport.render(report, CHARTS));
+        removeChartsOtherThan(writtenNames, charts);
     }
 
-    /** The summary table alone, for the project's front page. */
+    /**
+     * Removes the charts an earlier run left that this report does not draw, once its README is in place: beside it
+     * they would read as this run's. Removed rather than moved aside, because the README and results.json they
+     * belonged to are gone already (figures without their report explain nothing), and in reports/ git keeps them.
+     * Only the files the writer itself makes (SVG and PNG, directly in the charts folder) are touched.
+     */
+    private static void removeChartsOtherThan(Set<Path> writtenNames, Path charts) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(charts, "*.{svg,png}")) {
+            for (Path file : files) {
+                boolean ours = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+                if (ours && !writtenNames.contains(file.getFileName())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No charts folder: nothing to remove.
+        }
+    }
+
     /**
      * Why the report could not be written to the folder, found before any work by writing and removing a probe file
      * there (and in its charts folder); empty when it can be.
@@ -72,9 +100,10 @@ public final class ReportWriter {
 
     /**
      * The reason a folder cannot be written, in words, for each kind of failure the probe can meet. Apart from the
-     * probe so that every kind can be checked: a process with every permission never meets a denied access.
+     * probe so that every kind can be checked (a process with every permission never meets a denied access), and so
+     * that the main job words a folder it cannot take for itself the same way.
      */
-    static String describe(Exception e) {
+    public static String describe(Exception e) {
         if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + " exists and is not a folder";
         }
@@ -92,11 +121,14 @@ public final class ReportWriter {
         return TextSummary.table(report);
     }
 
-    private static void writeChart(Chart<?, ?> chart, Path withoutExtension) throws IOException {
+    /** Writes the chart as SVG and PNG; returns the two files' names. */
+    private static List<Path> writeChart(Chart<?, ?> chart, Path withoutExtension) throws IOException {
         String name = withoutExtension.getFileName().toString();
-        ReportFiles.write(withoutExtension.resolveSibling(name + ".svg"),
+        Path svg = withoutExtension.resolveSibling(name + ".svg");
+        Path png = withoutExtension.resolveSibling(name + ".png");
+        ReportFiles.write(svg,
                 out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        ReportFiles.write(withoutExtension.resolveSibling(name + ".png"),
-                out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        ReportFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        return List.of(svg.getFileName(), png.getFileName());
     }
 }

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.statefullstm.cli.MainInThisJvm.Outcome;
 import io.github.statefullstm.spec.Claim;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 @DisplayName("The main job's command line")
 class MainTest {
@@ -27,18 +22,8 @@ class MainTest {
     /** picocli's exit code for a usage error; the README and --help promise it. */
     private static final int BAD_OPTION = 2;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
     private static Outcome run(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(new Main(out));
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(out, true));
-        int exit = commandLine.execute(args);
-        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), err.toString());
+        return MainInThisJvm.run(args);
     }
 
     @ParameterizedTest(name = "{0} {1}")
