@@ -364,7 +364,7 @@ public final class Main implements Callable<Integer> {
 
     private String commandText() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return "mvn -q compile exec:java" + (args.isEmpty() ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
+        return "./mvnw -q compile exec:java" + (args.isEmpty() ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
     }
 
     /** The names {@code --engine} accepts, for the help text. */

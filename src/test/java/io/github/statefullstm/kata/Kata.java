@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The kata, as a learner runs it: {@code mvn -q -Pkata test}. Makes the workspace on the first run, compiles the
+ * The kata, as a learner runs it: {@code ./mvnw -q -Pkata test}. Makes the workspace on the first run, compiles the
  * learner's files, runs the steps in order in a JVM of their own and stops at the first failing step, which it shows
  * in full with hints. Options are system properties, so they pass through Maven:
  * {@code -Dkata.step=N} runs step N alone, {@code -Dkata.reset=N} (or {@code all}) starts a step's files afresh,
@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  */
 public final class Kata {
 
-    static final String COMMAND = "mvn -q -Pkata test";
+    static final String COMMAND = "./mvnw -q -Pkata test";
     private static final Path DEFAULT_WORKSPACE = Path.of("kata-workspace");
     private static final Path BUILD = Path.of("target", "kata");
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A learner's first minutes, through the same entry point as {@code mvn -q -Pkata test}: step 1 fails with its claims
+ * A learner's first minutes, through the same entry point as {@code ./mvnw -q -Pkata test}: step 1 fails with its claims
  * and a first hint; failing again shows the next hint; writing step 1 brings step 2 up; a flag shows every hint.
  */
 class KataSessionIT {
