@@ -2,6 +2,7 @@ package io.github.statefullstm.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +100,8 @@ class SpecTraceabilityTest {
     @Test
     @DisplayName("the published status page names only claims and tests that exist, and every claim")
     void thePublishedStatusPageIsCurrent() throws IOException {
+        assumeTrue(System.getProperty(SpecStatusListener.PUBLISH) == null,
+                "this run publishes a new page: the one it replaces may be out of step");
         JsonNode page = new ObjectMapper().readTree(SpecStatusListener.PUBLISHED_JSON.toFile());
         Set<String> stale = new TreeSet<>();
         Set<String> listed = new TreeSet<>();
