@@ -4,6 +4,7 @@ import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -47,6 +48,30 @@ class ErrorBoundProperties {
     Arbitrary<Case> scaledScenarios() {
         return Combinators.combine(BatchScenario.any(1, MAX_STEPS), Arbitraries.of(0.5, 1.0, 4.0, 40.0),
                 Arbitraries.of(true, false)).as(Case::new);
+    }
+
+    /** A clipped row's loss: float32 rounds 1 - 1e-7 before its log, a unit the loss's bound must hold. */
+    @Example
+    @Claim("REF-8")
+    void theLogsArgumentRoundsEvenWhereKerasClips() {
+        aFloat32ImplementationStaysWithinItsBounds(new Case(new BatchScenario(new LstmSpec(1, 1,
+                GateActivation.SIGMOID), 1, 1, 1, 5), 40.0, true));
+    }
+
+    /** An h of 8.6e-48 is below float32's smallest number: underflow loses it whole, not relatively. */
+    @Example
+    @Claim("REF-8")
+    void underflowIsBoundedAbsolutely() {
+        aFloat32ImplementationStaysWithinItsBounds(new Case(new BatchScenario(new LstmSpec(2, 1,
+                GateActivation.SIGMOID), 0, 1, 1, 3), 40.0, true));
+    }
+
+    /** One row of three decided the other way: 1 - 2/3 is a rounding more than 1/3. */
+    @Example
+    @Claim("REF-8")
+    void anAccuracyOneRowApartIsOneShareApartToRounding() {
+        aFloat32ImplementationStaysWithinItsBounds(new Case(new BatchScenario(new LstmSpec(2, 3,
+                GateActivation.SIGMOID), 5674230, 3, 1, 6744), 40.0, false));
     }
 
     @Property(tries = 200)
