@@ -20,16 +20,22 @@ final class Feedback {
     private static final int TESTS_SHOWN_PER_CLAIM = 1;
 
     private final Map<String, SpecDocument.SpecClaim> claims;
-    private final StringBuilder out = new StringBuilder();
+    private final Console out;
 
-    Feedback(List<SpecDocument> specs) {
+    Feedback(List<SpecDocument> specs, Console out) {
+        this.out = out;
         this.claims = specs.stream().flatMap(d -> d.claims().stream())
                 .collect(Collectors.toMap(SpecDocument.SpecClaim::id, c -> c, (a, b) -> a, LinkedHashMap::new));
     }
 
     Feedback line(String text) {
-        out.append(text).append('\n');
+        out.line(text);
         return this;
+    }
+
+    /** On a terminal: the step and the test now running, replaced by the next line. */
+    void running(KataPath.Step step, String test) {
+        out.status("  running " + step.label() + "  " + step.title() + (test == null ? "" : "  " + test));
     }
 
     void passed(KataPath.Step step, StepRunner.StepOutcome outcome) {
@@ -85,8 +91,29 @@ final class Feedback {
         line("  Run the kata again after each change: each run that fails a claim again shows its next hint.");
     }
 
-    String text() {
-        return out.toString();
+    /**
+     * A step that outlived its limit: which step, the test and claim that were running, and where in the learner's
+     * code the step's thread was.
+     */
+    void ranAway(StepDriver.RanAway runaway) {
+        KataPath.Step step = runaway.step();
+        line("");
+        line("STOPPED  " + step.label() + ": " + step.title());
+        line("  still running after " + runaway.limit().toSeconds() + " s, the step's limit (-Dkata.limit=SECONDS"
+                + " sets another)");
+        if (runaway.test() != null) {
+            String claimsRunning = runaway.claims().stream().filter(step.claims()::contains)
+                    .collect(Collectors.joining(", "));
+            line("  while checking " + (claimsRunning.isEmpty() ? "" : claimsRunning + ", in ") + runaway.test());
+        }
+        if (runaway.frames().isEmpty()) {
+            line("  none of your code was on the step's thread at that moment.");
+        } else {
+            line("  your code, where the step's thread was (innermost first):");
+            runaway.frames().forEach(frame -> line("    " + frame));
+        }
+        line("");
+        line("  A loop that never ends is the usual cause: check that every loop moves toward its end.");
     }
 
     private static String count(int n, String noun) {

@@ -1,23 +1,27 @@
 package io.github.statefullstm.kata;
 
-import io.github.statefullstm.spec.SpecDocument;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The kata, as a learner runs it: {@code ./mvnw -q -Pkata test}. Makes the workspace on the first run, compiles the
- * learner's files, runs the steps in order in a JVM of their own and stops at the first failing step, which it shows
- * in full with hints. Options are system properties, so they pass through Maven:
- * {@code -Dkata.step=N} runs step N alone, {@code -Dkata.reset=N} (or {@code all}) starts a step's files afresh,
- * {@code -Dkata.hint=1..3} shows that many hints at once.
+ * learner's files, runs the steps in order in this JVM and stops at the first failing step, which it shows in full
+ * with hints; with {@code -Dkata.watch} it then stays, and runs again each time a file is saved. Options are system
+ * properties, so they pass through Maven: {@code -Dkata.step=N} runs step N alone, {@code -Dkata.reset=N} (or
+ * {@code all}) starts a step's files afresh, {@code -Dkata.hint=1..3} shows that many hints at once,
+ * {@code -Dkata.limit=SECONDS} gives every step another time limit.
  *
- * <p>Whatever happens, the learner reads a message, never a stack trace: a failing step is the kata's normal state,
- * so the process ends normally either way.
+ * <p>Whatever happens, the learner reads a message, never a stack trace; the exit code says how the run ended
+ * ({@link Ending}), so that a script or an editor's task can tell a pass from a failure.
  */
 public final class Kata {
 
@@ -25,10 +29,29 @@ public final class Kata {
     private static final Path DEFAULT_WORKSPACE = Path.of("kata-workspace");
     private static final Path BUILD = Path.of("target", "kata");
 
-    /** The run's settings, each checked against its rule before anything is touched. */
-    record Options(Optional<Integer> step, Set<Integer> reset, int hint, Path workspace) {
+    /** How a run ends, and the exit code that says so. */
+    enum Ending {
+        PASSED(0, "every step run passed"),
+        STEP_FAILED(1, "a step failed one of its claims"),
+        BAD_OPTION(2, "an option was refused"),
+        DOES_NOT_COMPILE(3, "the workspace does not compile"),
+        STOPPED(4, "a step ran past its time limit"),
+        KATA_FAILED(5, "the kata itself failed");
 
-        static Options from(java.util.function.UnaryOperator<String> property) {
+        final int code;
+        final String meaning;
+
+        Ending(int code, String meaning) {
+            this.code = code;
+            this.meaning = meaning;
+        }
+    }
+
+    /** The run's settings, each checked against its rule before anything is touched. */
+    record Options(Optional<Integer> step, Set<Integer> reset, int hint, Path workspace, boolean watch,
+                   Optional<Duration> limit) {
+
+        static Options from(UnaryOperator<String> property) {
             int steps = KataPath.steps().size();
             Optional<Integer> step = Optional.ofNullable(blankToNull(property.apply("kata.step")))
                     .map(value -> stepNumber("kata.step", value, steps));
@@ -45,8 +68,21 @@ public final class Kata {
                             + " (how many hints to show for each failing claim)");
                 }
             }
+            String limit = blankToNull(property.apply("kata.limit"));
+            Optional<Duration> stepLimit = Optional.empty();
+            if (limit != null) {
+                int seconds = parse(limit);
+                if (seconds < 1) {
+                    throw new BadOption("-Dkata.limit=" + limit + ": must be a whole number of seconds, 1 or more"
+                            + " (how long a step may run before the kata stops it)");
+                }
+                stepLimit = Optional.of(Duration.ofSeconds(seconds));
+            }
+            String watch = property.apply("kata.watch");
+            boolean watching = watch != null && !watch.strip().equalsIgnoreCase("false");
             String workspace = blankToNull(property.apply("kata.workspace"));
-            return new Options(step, resetSteps, hintLevel, workspace == null ? DEFAULT_WORKSPACE : Path.of(workspace));
+            return new Options(step, resetSteps, hintLevel, workspace == null ? DEFAULT_WORKSPACE : Path.of(workspace),
+                    watching, stepLimit);
         }
 
         private static int stepNumber(String option, String value, int steps) {
@@ -79,86 +115,55 @@ public final class Kata {
         }
     }
 
+    /** What a run ended with, and what the learner read: for the kata's own tests. */
+    record Answer(Ending ending, String text) {
+    }
+
     private Kata() {
     }
 
     public static void main(String[] args) {
+        Console console = Console.of(System.out, System.console() != null);
+        Ending ending;
         try {
-            System.out.print(run(System::getProperty));
+            ending = run(System::getProperty, console);
         } catch (RuntimeException unexpected) {
             // Not the learner's doing: one line for them, the whole story in a file for whoever fixes the kata.
             Path log = BUILD.resolve("kata-failure.log");
             try {
-                java.nio.file.Files.createDirectories(BUILD);
-                java.io.StringWriter trace = new java.io.StringWriter();
-                unexpected.printStackTrace(new java.io.PrintWriter(trace));
-                java.nio.file.Files.writeString(log, trace.toString());
+                Files.createDirectories(BUILD);
+                StringWriter trace = new StringWriter();
+                unexpected.printStackTrace(new PrintWriter(trace));
+                Files.writeString(log, trace.toString());
             } catch (IOException e) {
                 unexpected.addSuppressed(e);
             }
-            System.out.println("kata: an unexpected failure (" + unexpected + "); the details are in " + log);
+            console.line("kata: an unexpected failure (" + unexpected + "); the details are in " + log);
+            ending = Ending.KATA_FAILED;
         }
+        // A stuck step's thread may still run; the exit ends it, and tells the caller how the run went.
+        System.exit(ending.code);
     }
 
-    /** Runs the kata and returns what the learner reads. */
-    static String run(java.util.function.UnaryOperator<String> property) {
+    /** Runs the kata once, without watching, and keeps what it wrote. */
+    static Answer run(UnaryOperator<String> property) {
+        Console console = Console.capturing();
+        Ending ending = run(property, console);
+        return new Answer(ending, console.text());
+    }
+
+    /** Runs the kata, writing to {@code console} as it goes; with {@code kata.watch}, until a step runs away. */
+    static Ending run(UnaryOperator<String> property, Console console) {
         Options options;
         try {
             options = Options.from(property);
         } catch (BadOption bad) {
-            return "kata: " + bad.getMessage() + "\n";
+            console.line("kata: " + bad.getMessage());
+            return Ending.BAD_OPTION;
         }
-        List<MarkedSource.MarkedFile> files = MarkedSource.scan(MarkedSource.PRODUCTION);
-        Workspace workspace = new Workspace(options.workspace(), files);
-        Feedback feedback = new Feedback(SpecDocument.all());
-        feedback.line("Stateful LSTM kata: " + KataPath.steps().size() + " steps; your code is in "
-                + workspace.sources() + "/");
-        HintLevels hints = new HintLevels(options.workspace());
-        if (!options.reset().isEmpty()) {
-            workspace.prepare();
-            workspace.reset(options.reset()).forEach(n -> feedback.line("  " + n.text()));
-            options.reset().forEach(step -> hints.forget(KataPath.step(step).orElseThrow().claims()));
+        try (KataSession session = new KataSession(options, console)) {
+            Ending ending = session.runAll();
+            return options.watch() && ending != Ending.STOPPED ? session.watch() : ending;
         }
-        workspace.prepare().forEach(n -> feedback.line("  " + n.text()));
-
-        List<WorkspaceCompiler.CompileError> errors = WorkspaceCompiler.compile(workspace.javaFiles(),
-                WorkspaceCompiler.currentClassPath(), BUILD.resolve("classes"));
-        if (!errors.isEmpty()) {
-            feedback.line("");
-            feedback.line("Your code does not compile (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
-                    + "):");
-            errors.forEach(e -> feedback.line(e.toString()));
-            return feedback.text();
-        }
-        List<Integer> steps = options.step().map(List::of)
-                .orElse(KataPath.steps().stream().map(KataPath.Step::number).toList());
-        StepRunner.Results results;
-        try {
-            results = TestJvm.run(BUILD.resolve("classes"), WorkspaceCompiler.currentClassPath(), steps, true, BUILD,
-                    List.of());
-        } catch (IOException e) {
-            return feedback.line("kata: " + e.getMessage()).text();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return feedback.line("kata: stopped").text();
-        }
-        for (StepRunner.StepOutcome outcome : results.steps()) {
-            KataPath.Step step = KataPath.step(outcome.step()).orElseThrow();
-            if (outcome.passed()) {
-                feedback.passed(step, outcome);
-            } else {
-                feedback.failed(step, outcome, files, workspace.sources(),
-                        claim -> hints.failedAgain(claim, options.hint()));
-                hints.save();
-                return feedback.text();
-            }
-        }
-        if (options.step().isEmpty()) {
-            feedback.line("").line(KataPath.READ_NEXT.stripTrailing());
-        } else {
-            feedback.line("").line("Step " + options.step().get() + " passes; run " + COMMAND
-                    + " without -Dkata.step to go through every step in order.");
-        }
-        return feedback.text();
     }
 }

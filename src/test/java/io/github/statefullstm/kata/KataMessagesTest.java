@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,9 @@ class KataMessagesTest {
         try (ScratchFolder scratch = ScratchFolder.create()) {
             Path root = scratch.path().resolve("never-made");
             for (String option : List.of("kata.step", "kata.reset")) {
-                String text = Kata.run(Map.of(option, step, "kata.workspace", root.toString())::get);
+                Kata.Answer answer = Kata.run(Map.of(option, step, "kata.workspace", root.toString())::get);
+                String text = answer.text();
+                assertEquals(Kata.Ending.BAD_OPTION, answer.ending(), text);
                 assertTrue(text.startsWith("kata: -D" + option + "=" + step + ": there is no such step; the steps are"
                         + " 1 to " + KataPath.steps().size()), text);
                 assertTrue(text.contains(KataPath.steps().get(0).title()), "the steps are listed: " + text);
@@ -56,8 +59,9 @@ class KataMessagesTest {
     @Example
     @Claim("KATA-6")
     void aHintLevelOutsideOneToThreeIsRefusedWithTheRule() {
-        String text = Kata.run(Map.of("kata.hint", "4")::get);
-        assertTrue(text.startsWith("kata: -Dkata.hint=4: must be 1, 2 or 3"), text);
+        Kata.Answer answer = Kata.run(Map.of("kata.hint", "4")::get);
+        assertEquals(Kata.Ending.BAD_OPTION, answer.ending(), answer.text());
+        assertTrue(answer.text().startsWith("kata: -Dkata.hint=4: must be 1, 2 or 3"), answer.text());
     }
 
     @Example
@@ -74,8 +78,10 @@ class KataMessagesTest {
             lines.set(at, lines.get(at).replace(";", ""));
             Files.write(broken, lines);
 
-            String text = Kata.run(Map.of("kata.workspace", root.toString())::get);
+            Kata.Answer answer = Kata.run(Map.of("kata.workspace", root.toString())::get);
+            String text = answer.text();
 
+            assertEquals(Kata.Ending.DOES_NOT_COMPILE, answer.ending(), text);
             assertTrue(text.contains("Your code does not compile (1 error):"), text);
             assertTrue(text.contains(broken + ":" + (at + 1) + ": error: ';' expected"), text);
             assertTrue(text.contains("throw new UnsupportedOperationException"), "the line itself: " + text);

@@ -1,5 +1,6 @@
 package io.github.statefullstm.kata;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,13 @@ final class KataPath {
 
     /** Hints come in three levels, as in java-koans: a direction, the post's own words, nearly the answer. */
     static final int HINT_LEVELS = 3;
+    /**
+     * How long a step may run before the kata stops it: the plain-Java steps' tests take seconds on the solution,
+     * the DL4J step's tens of seconds with ND4J's start; the proof (KATA-9) checks that each stays under a fifth of
+     * its limit, so a step that reaches it is stuck, not slow.
+     */
+    static final Duration PLAIN_JAVA_LIMIT = Duration.ofSeconds(60);
+    static final Duration ND4J_LIMIT = Duration.ofSeconds(240);
 
     /**
      * One step.
@@ -32,6 +40,11 @@ final class KataPath {
 
         String label() {
             return "step " + number + " of " + STEPS.size();
+        }
+
+        /** How long its tests may run before the kata stops them. */
+        Duration limit() {
+            return nd4j ? ND4J_LIMIT : PLAIN_JAVA_LIMIT;
         }
     }
 

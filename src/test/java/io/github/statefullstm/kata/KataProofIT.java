@@ -1,8 +1,6 @@
 package io.github.statefullstm.kata;
 
 import io.github.statefullstm.spec.Claim;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,62 +17,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The kata proved, step by step: for every step k, the workspace with the steps before k solved and the steps from k
- * on stubbed is built from the marked source, compiled, and run through the steps 1 to k in a JVM of its own, exactly
- * as a learner's would be; then the workspace with every step solved. Each test below reads those runs for one
- * promise, and names every step that breaks it.
+ * The kata proved, step by step, in this JVM as a learner's kata runs: the solution, every step passing; for every
+ * step k, the workspace with the steps before k solved and the steps from k on stubbed, built from the marked source,
+ * compiled, and run through its steps. Each test below reads those runs for one promise, and names every step that
+ * breaks it.
+ *
+ * <p>Each step of the solution runs in a class loader of its own, which records the project's classes the step's
+ * tests needed. A step before k is run again on workspace k only when it needed a class that workspace k changes:
+ * otherwise it runs exactly the classes it ran on the solution, and passes as it did there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KataProofIT {
 
-    private static final Path PROOF = Path.of("target", "kata-proof");
-    /** Where class loading is logged, to show which runs loaded ND4J. */
-    private static final String CLASS_LOG = "class-load.log";
+    private final List<KataPath.Step> steps = KataPath.steps();
+    private ProofRuns proof;
 
-    /** One proof run: the workspace with the steps from {@code firstStubbed} on stubbed. */
-    private record ProofRun(int firstStubbed, List<WorkspaceCompiler.CompileError> errors,
-                            StepRunner.Results results, boolean loadedNd4j) {
+    @BeforeAll
+    void proveEveryStep() {
+        proof = ProofRuns.start(Path.of("target", "kata-proof"));
+        proof.runSolution();
+        for (KataPath.Step step : steps) {
+            proof.runStubbedFrom(step);
+        }
     }
 
-    private final Map<Integer, ProofRun> runs = new LinkedHashMap<>();
-    private final List<KataPath.Step> steps = KataPath.steps();
-
-    /** Run k stubs the steps from k on; run N + 1 stubs nothing. */
-    @BeforeAll
-    void proveEveryStep() throws IOException, InterruptedException {
-        List<MarkedSource.MarkedFile> files = MarkedSource.scan(MarkedSource.PRODUCTION);
-        String classPath = WorkspaceCompiler.currentClassPath();
-        for (int k = 1; k <= steps.size() + 1; k++) {
-            Path folder = PROOF.resolve("stubbed-from-" + k);
-            int firstStubbed = k;
-            Set<String> stubbed = steps.stream().filter(s -> s.number() >= firstStubbed).map(KataPath.Step::id)
-                    .collect(Collectors.toSet());
-            List<Path> sources = new ArrayList<>();
-            for (MarkedSource.MarkedFile file : files) {
-                Path target = folder.resolve("src").resolve(file.path());
-                Workspace.write(target, file.render(stubbed));
-                sources.add(target);
-            }
-            Path classes = folder.resolve("classes");
-            List<WorkspaceCompiler.CompileError> errors = WorkspaceCompiler.compile(sources, classPath, classes);
-            StepRunner.Results results = null;
-            boolean nd4j = false;
-            if (errors.isEmpty()) {
-                List<Integer> upTo = IntStream.rangeClosed(1, Math.min(k, steps.size())).boxed().toList();
-                Path classLog = folder.resolve(CLASS_LOG);
-                results = TestJvm.run(classes, classPath, upTo, false, folder,
-                        List.of("-Xlog:class+load=info:file=" + classLog));
-                nd4j = Files.readAllLines(classLog).stream().anyMatch(line -> line.contains(" org.nd4j."));
-            }
-            runs.put(k, new ProofRun(k, errors, results, nd4j));
-        }
+    @AfterAll
+    void close() {
+        proof.close();
     }
 
     @Test
     @Claim("KATA-2")
     void everyStepsStubbedWorkspaceCompiles() {
-        List<String> broken = runs.values().stream().filter(r -> !r.errors().isEmpty())
-                .map(r -> "stubbed from step " + r.firstStubbed() + ":\n" + r.errors().stream()
+        List<String> broken = steps.stream().map(proof::stubbed)
+                .filter(r -> !r.errors().isEmpty())
+                .map(r -> "stubbed from " + r.label() + ":\n" + r.errors().stream()
                         .map(Object::toString).collect(Collectors.joining("\n")))
                 .toList();
         assertTrue(broken.isEmpty(), "workspaces that do not compile:\n" + String.join("\n", broken));
@@ -85,7 +62,7 @@ class KataProofIT {
     void everyClaimOfAStepFailsOnItsStub() {
         List<String> missed = new ArrayList<>();
         for (KataPath.Step step : steps) {
-            StepRunner.StepOutcome outcome = outcome(step.number(), step.number());
+            StepRunner.StepOutcome outcome = proof.stubbed(step).outcome(step);
             Set<String> failed = StepRunner.failedClaims(outcome);
             step.claims().stream().filter(claim -> !failed.contains(claim))
                     .forEach(claim -> missed.add(step.label() + " (" + step.id() + "): no test of " + claim
@@ -99,8 +76,8 @@ class KataProofIT {
     void theStepsBeforeAStubbedStepAllPass() {
         List<String> broken = new ArrayList<>();
         for (KataPath.Step stubbed : steps) {
-            for (int before = 1; before < stubbed.number(); before++) {
-                outcome(stubbed.number(), before).tests().stream().filter(t -> !t.passed())
+            for (KataPath.Step before : steps.subList(0, stubbed.number() - 1)) {
+                proof.stubbed(stubbed).outcome(before).tests().stream().filter(t -> !t.passed())
                         .forEach(t -> broken.add("with " + stubbed.label() + " stubbed, " + t.ranAs() + "#"
                                 + t.test().substring(t.test().indexOf('#') + 1) + " fails: " + t.failure()));
             }
@@ -111,14 +88,14 @@ class KataProofIT {
     @Test
     @Claim("KATA-3")
     void theSolutionPassesEveryStep() {
-        ProofRun solved = runs.get(steps.size() + 1);
-        assertEquals(steps.size(), solved.results().steps().size(), "steps run on the solution");
-        List<String> failing = solved.results().steps().stream().flatMap(s -> s.tests().stream())
+        ProofRuns.Run solved = proof.solution();
+        assertTrue(solved.errors().isEmpty(), "the solution does not compile: " + solved.errors());
+        List<String> failing = steps.stream().flatMap(step -> solved.outcome(step).tests().stream())
                 .filter(t -> !t.passed()).map(t -> t.test() + ": " + t.failure()).toList();
         assertTrue(failing.isEmpty(), "tests that fail on the solution:\n" + String.join("\n", failing));
-        for (StepRunner.StepOutcome outcome : solved.results().steps()) {
-            Set<String> ran = outcome.tests().stream().flatMap(t -> t.claims().stream()).collect(Collectors.toSet());
-            KataPath.Step step = KataPath.step(outcome.step()).orElseThrow();
+        for (KataPath.Step step : steps) {
+            Set<String> ran = solved.outcome(step).tests().stream().flatMap(t -> t.claims().stream())
+                    .collect(Collectors.toSet());
             assertTrue(ran.containsAll(step.claims()), step.label() + " ran no test for some of its claims: ran "
                     + ran + ", claims " + step.claims());
         }
@@ -127,20 +104,28 @@ class KataProofIT {
     @Test
     @Claim("KATA-4")
     void stepsThatDoNotNeedNd4jNeverLoadIt() {
-        List<String> loaded = runs.values().stream()
-                .filter(r -> r.firstStubbed() <= steps.size())
-                .filter(r -> steps.subList(0, r.firstStubbed()).stream().noneMatch(KataPath.Step::nd4j))
-                .filter(ProofRun::loadedNd4j)
-                .map(r -> "steps 1 to " + r.firstStubbed() + " loaded ND4J").toList();
+        Map<String, Boolean> asked = new LinkedHashMap<>();
+        for (KataPath.Step step : steps) {
+            asked.put(step.label(), proof.solution().askedForNd4j(step));
+        }
+        List<String> loaded = steps.stream().filter(step -> !step.nd4j() && asked.get(step.label()))
+                .map(step -> step.label() + " asked for ND4J").toList();
         assertTrue(loaded.isEmpty(), String.join("\n", loaded));
-        assertTrue(runs.get(steps.size() + 1).loadedNd4j(), "the run of every step, DL4J's included, must show ND4J"
-                + " in its class-load log, or the log proves nothing");
+        assertTrue(steps.stream().filter(KataPath.Step::nd4j).allMatch(step -> asked.get(step.label())),
+                "the DL4J step must be seen asking for ND4J, or the record proves nothing: " + asked);
     }
 
-    private StepRunner.StepOutcome outcome(int run, int step) {
-        ProofRun proof = runs.get(run);
-        assertTrue(proof.errors().isEmpty(), "stubbed from step " + run + " does not compile");
-        return proof.results().steps().stream().filter(s -> s.step() == step).findFirst().orElseThrow(() ->
-                new AssertionError("the run stubbed from step " + run + " did not run step " + step));
+    @Test
+    @Claim("KATA-9")
+    void everyStepOfTheSolutionTakesUnderAFifthOfItsLimit() {
+        List<String> slow = new ArrayList<>();
+        for (KataPath.Step step : steps) {
+            double seconds = proof.solution().outcome(step).seconds();
+            if (seconds * ProofRuns.LIMIT_MARGIN > step.limit().toSeconds()) {
+                slow.add(String.format(java.util.Locale.ROOT, "%s took %.1f s, over a fifth of its %d s limit",
+                        step.label(), seconds, step.limit().toSeconds()));
+            }
+        }
+        assertEquals(List.of(), slow, "a step's limit must stop a stuck step, never a slow one");
     }
 }

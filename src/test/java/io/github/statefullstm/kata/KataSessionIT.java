@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,9 @@ class KataSessionIT {
             Path root = scratch.path();
             Map<String, String> options = Map.of("kata.workspace", root.toString());
 
-            String first = Kata.run(options::get);
+            Kata.Answer firstRun = Kata.run(options::get);
+            assertEquals(Kata.Ending.STEP_FAILED, firstRun.ending(), "a failing step ends the run with its exit code");
+            String first = firstRun.text();
             assertTrue(first.contains("FAILED  " + FIRST.label() + ": " + FIRST.title()), first);
             String claim = FIRST.claims().get(0);
             assertTrue(first.contains("  " + claim + "  "), "the claim is named: " + first);
@@ -34,14 +37,14 @@ class KataSessionIT {
             assertFalse(first.contains("hint 2 of 3"), "one hint on the first failure: " + first);
             assertFalse(first.contains(SECOND.title()), "nothing of the steps after the failing one: " + first);
 
-            String again = Kata.run(options::get);
+            String again = Kata.run(options::get).text();
             assertTrue(again.contains("hint 2 of 3: " + FIRST.hints().get(claim).get(1)), again);
 
             MarkedSource.MarkedFile windows = MarkedSource.scan(MarkedSource.PRODUCTION).stream()
                     .filter(f -> f.steps().contains(FIRST.id())).findFirst().orElseThrow();
             Workspace.write(root.resolve("src").resolve(windows.path()), windows.render(java.util.Set.of()));
 
-            String written = Kata.run(Map.of("kata.workspace", root.toString(), "kata.hint", "3")::get);
+            String written = Kata.run(Map.of("kata.workspace", root.toString(), "kata.hint", "3")::get).text();
             assertTrue(written.contains("passed  " + FIRST.label()), written);
             assertTrue(written.contains("FAILED  " + SECOND.label() + ": " + SECOND.title()), written);
             assertTrue(written.contains("hint 3 of 3: " + SECOND.hints().get(SECOND.claims().get(0)).get(2)),

@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
@@ -36,12 +36,11 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the tests of kata steps, in a JVM whose class path puts the learner's classes first, and writes what each test
- * did to a JSON file. A step runs exactly the project's tests that name one of its claims in {@code @Claim}, selected
- * through the JUnit Platform, so that jqwik's properties and Jupiter's tests are found alike; a step that does not need
- * ND4J never looks at the tests that do, so ND4J is never loaded for it.
- *
- * <p>Arguments: the results file, then {@code --stop} to stop at the first failing step, then the step numbers.
+ * Runs the tests of one kata step, inside the class loader of a run ({@link RunLoaders.WorkspaceLoader}), where the
+ * learner's classes stand in for the project's, and answers with what each test did, as JSON (only the JDK's types
+ * cross from one loader to the other). A step runs exactly the project's tests that name one of its claims in
+ * {@code @Claim}, selected through the JUnit Platform, so that jqwik's properties and Jupiter's tests are found alike;
+ * a step that does not need ND4J never looks at the tests that do, so ND4J is never loaded for it.
  */
 public final class StepRunner {
 
@@ -51,6 +50,8 @@ public final class StepRunner {
     private static final String ND4J_TESTS = PROJECT + "rnn.dl4j.";
     /** The unit-test classes, as Surefire finds them; their nested groups come with them. */
     private static final List<String> TEST_SUFFIXES = List.of("Properties", "Examples", "Test");
+    /** The entry point a run calls, by name, from the other side of the class loaders. */
+    static final String ENTRY = "runInThisLoader";
 
     /** One test's end: its name as specs/ write it, the class it ran in, its claims, and why it failed. */
     record TestOutcome(String test, String ranAs, List<String> claims, boolean passed, String failure,
@@ -64,39 +65,43 @@ public final class StepRunner {
         }
     }
 
-    /** The answer of a run: the steps it ran, in order. */
-    record Results(List<StepOutcome> steps) {
-    }
-
     private StepRunner() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of(args[0]);
-        boolean stop = args.length > 1 && args[1].equals("--stop");
-        List<Integer> steps = Arrays.stream(args).skip(stop ? 2 : 1).map(Integer::parseInt).toList();
+    /**
+     * Runs step {@code number}'s tests in this class loader: those of {@code claims} only, in their order, stopping at
+     * the first claim with a failing test when {@code claims} is given, else all of them. {@code configuration} goes to
+     * the JUnit Platform (jqwik reads its own there); {@code testStarted} hears each test as it starts, as
+     * {@code "Class#method<TAB>CLAIM,CLAIM"}. Answers with the step's {@link StepOutcome} as JSON.
+     */
+    public static String runInThisLoader(int number, List<String> claims, Map<String, String> configuration,
+                                         Consumer<String> testStarted) throws IOException {
+        KataPath.Step step = KataPath.step(number).orElseThrow();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 // The spec status page records the build's own runs, never a kata run.
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        List<StepOutcome> outcomes = new ArrayList<>();
-        for (int number : steps) {
-            KataPath.Step step = KataPath.step(number).orElseThrow();
-            StepOutcome outcome = run(launcher, step);
-            outcomes.add(outcome);
-            if (stop && !outcome.passed()) {
-                break;
+        Recorder recorder = new Recorder(testStarted);
+        long started = System.nanoTime();
+        if (claims == null) {
+            run(launcher, step, Set.copyOf(step.claims()), configuration, recorder);
+        } else {
+            for (String claim : claims) {
+                run(launcher, step, Set.of(claim), configuration, recorder);
+                if (recorder.outcomes().stream().anyMatch(t -> !t.passed())) {
+                    break;
+                }
             }
         }
-        JSON.writeValue(out.toFile(), new Results(outcomes));
-        System.exit(0); // a test may leave a non-daemon thread behind; the answer is written
+        return JSON.writeValueAsString(new StepOutcome(step.number(), recorder.outcomes(),
+                (System.nanoTime() - started) / 1e9));
     }
 
-    static StepOutcome run(Launcher launcher, KataPath.Step step) {
-        Set<String> claims = Set.copyOf(step.claims());
+    private static void run(Launcher launcher, KataPath.Step step, Set<String> claims,
+                            Map<String, String> configuration, Recorder recorder) {
         List<DiscoverySelector> selectors = testClasses(step.nd4j()).stream()
                 .filter(type -> !claimedMethods(type, claims).isEmpty())
                 .map(DiscoverySelectors::selectClass).map(DiscoverySelector.class::cast).toList();
-        PostDiscoveryFilter onlyTheStepsClaims = descriptor -> {
+        PostDiscoveryFilter onlyTheseClaims = descriptor -> {
             if (!descriptor.isTest()) {
                 return FilterResult.included("a container");
             }
@@ -105,11 +110,8 @@ public final class StepRunner {
                     : FilterResult.excluded("names no claim of " + step.label());
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors)
-                .filters(onlyTheStepsClaims).build();
-        Recorder recorder = new Recorder();
-        long started = System.nanoTime();
+                .filters(onlyTheseClaims).configurationParameters(configuration).build();
         launcher.execute(request, recorder);
-        return new StepOutcome(step.number(), recorder.outcomes(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Every concrete top-level unit-test class of the project (the kata's own excepted), loaded, not initialised. */
@@ -188,6 +190,20 @@ public final class StepRunner {
 
         private final Map<String, List<String>> reports = new HashMap<>();
         private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        private final Consumer<String> testStarted;
+
+        Recorder(Consumer<String> testStarted) {
+            this.testStarted = testStarted;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier identifier) {
+            if (identifier.isTest() && identifier.getSource().orElse(null) instanceof MethodSource source) {
+                Class<?> type = source.getJavaClass();
+                testStarted.accept(type.getName().substring(type.getPackageName().length() + 1) + "#"
+                        + source.getMethodName() + "\t" + String.join(",", claimsOf(source)));
+            }
+        }
 
         @Override
         public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
@@ -220,13 +236,9 @@ public final class StepRunner {
         }
     }
 
-    /** The file the run wrote, read back. */
-    static Results read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Results.class);
-    }
-
-    static Optional<TestOutcome> firstFailure(Results results) {
-        return results.steps().stream().flatMap(s -> s.tests().stream()).filter(t -> !t.passed()).findFirst();
+    /** A step's outcome, read back from {@link #runInThisLoader}'s answer. */
+    static StepOutcome read(String json) throws IOException {
+        return JSON.readValue(json, StepOutcome.class);
     }
 
     static Set<String> failedClaims(StepOutcome step) {

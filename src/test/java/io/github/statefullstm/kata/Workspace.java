@@ -38,8 +38,15 @@ final class Workspace {
     private final Path root;
     private final List<MarkedSource.MarkedFile> files;
 
-    /** What preparing the workspace did or found, one line each, for the learner. */
-    record Notice(String text) {
+    /**
+     * What preparing the workspace did or found, one line each, for the learner.
+     *
+     * @param startedAfresh the step whose file was made or reset from its stub (its hints start over), or 0
+     */
+    record Notice(String text, int startedAfresh) {
+        Notice(String text) {
+            this(text, 0);
+        }
     }
 
     Workspace(Path root, List<MarkedSource.MarkedFile> files) {
@@ -83,7 +90,7 @@ final class Workspace {
                 manifest.setProperty(key, digest(stub));
                 if (!fresh) {
                     notices.add(new Notice("created " + root.relativize(target) + " for "
-                            + stepOf(file).label()));
+                            + stepOf(file).label(), stepOf(file).number()));
                 }
                 continue;
             }
@@ -134,7 +141,7 @@ final class Workspace {
                 Path saved = backup.resolve(file.path());
                 move(target, saved);
                 notices.add(new Notice("reset " + root.relativize(target) + " (your version is in "
-                        + root.relativize(saved) + ")"));
+                        + root.relativize(saved) + ")", stepOf(file).number()));
             }
             write(target, stub);
             manifest.setProperty(file.path().toString(), digest(stub));

@@ -1,27 +1,37 @@
 package io.github.statefullstm.kata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles the learner's files against the project's own classes, in this JVM, so that an error reaches the learner
- * as the compiler's file, line and message and nothing else. The classes go to a folder of their own, which the test
- * JVM puts ahead of the project's, so the learner's versions of the kata's classes are the ones that run.
+ * Compiles the learner's files against the project's own classes, in this JVM and into memory, so that an error
+ * reaches the learner as the compiler's file, line and message and nothing else, and the classes go straight to the
+ * run's class loader. The compiler and its file manager stay open between compilations: a watch recompiles in a
+ * fraction of the first compilation's time, because the libraries' jars are read once.
  */
-final class WorkspaceCompiler {
+final class WorkspaceCompiler implements AutoCloseable {
 
     /** One compiler error, where it is and what it says. */
     record CompileError(Path file, long line, long column, String message, String sourceLine) {
@@ -38,28 +48,49 @@ final class WorkspaceCompiler {
         }
     }
 
-    private WorkspaceCompiler() {
+    /** The errors, in file and line order, or else the classes by binary name. */
+    record Result(List<CompileError> errors, Map<String, byte[]> classes) {
+        boolean compiled() {
+            return errors.isEmpty();
+        }
     }
 
-    /**
-     * Compiles {@code sources} into {@code out}, emptied first so that no class of an earlier attempt survives; the
-     * errors, in file and line order, or none.
-     */
-    static List<CompileError> compile(List<Path> sources, String classPath, Path out) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    private final JavaCompiler javac;
+    private final StandardJavaFileManager files;
+    private final List<String> options;
+
+    WorkspaceCompiler(String classPath) {
+        this.javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("the kata compiles your code with the JDK's compiler, and this Java ("
-                    + System.getProperty("java.home") + ") has none: run Maven with a JDK 17 or later");
+                    + System.getProperty("java.home") + ") has none: run it with a JDK 17 or later");
         }
-        empty(out);
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, null);
+        // -g: the learner's frames in a stuck step's stack name their lines
+        this.options = List.of("-classpath", classPath, "--release", "17", "-encoding", "UTF-8", "-proc:none",
+                "-implicit:none", "-Xlint:none", "-nowarn", "-g");
+    }
+
+    /** Compiles {@code sources}; nothing is written to disk. */
+    Result compile(List<Path> sources) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", out.toString(), "-classpath", classPath, "--release", "17",
-                    "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-Xlint:none", "-nowarn");
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, ByteArrayOutputStream> outputs = new HashMap<>();
+        JavaFileManager inMemory = new ForwardingJavaFileManager<>(files) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                       FileObject sibling) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                outputs.put(className, bytes);
+                return new SimpleJavaFileObject(URI.create("memory:///" + className.replace('.', '/')
+                        + kind.extension), kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        return bytes;
+                    }
+                };
+            }
+        };
+        javac.getTask(null, inMemory, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
         List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -69,7 +100,20 @@ final class WorkspaceCompiler {
             errors.add(new CompileError(file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT),
                     line(file, d.getLineNumber())));
         }
-        return List.copyOf(errors);
+        Map<String, byte[]> classes = new HashMap<>();
+        if (errors.isEmpty()) {
+            outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
+        }
+        return new Result(List.copyOf(errors), Map.copyOf(classes));
+    }
+
+    @Override
+    public void close() {
+        try {
+            files.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String line(Path file, long number) {
@@ -83,16 +127,7 @@ final class WorkspaceCompiler {
         }
     }
 
-    private static void empty(Path folder) {
-        ScratchFolder.deleteTree(folder);
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The class path this code runs on: under {@code mvn exec:java}, the project's loader, not Maven's launcher. */
+    /** The class path this code runs on: under {@code exec:java}, the project's loader, not Maven's launcher. */
     static String currentClassPath() {
         ClassLoader loader = WorkspaceCompiler.class.getClassLoader();
         if (loader instanceof java.net.URLClassLoader urls && urls.getURLs().length > 0) {
