@@ -4,6 +4,7 @@ import io.github.statefullstm.spec.SpecDocument;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -48,7 +49,7 @@ final class Feedback {
      * records that it failed once more.
      */
     void failed(KataPath.Step step, StepRunner.StepOutcome outcome, List<MarkedSource.MarkedFile> files,
-                Path workspaceSources, ToIntFunction<String> hintLevel) {
+                Path workspaceSources, ToIntFunction<String> hintLevel, Set<String> uses, Path apiFolder) {
         line("");
         line("FAILED  " + step.label() + ": " + step.title());
         line("  Write: " + step.task() + ".");
@@ -60,6 +61,9 @@ final class Feedback {
                     .map(MarkedSource.Region::methodName).distinct().collect(Collectors.joining(", "));
             line("    " + methods);
             line("    in " + workspaceSources.resolve(file.path()));
+        }
+        if (!uses.isEmpty()) {
+            line("  Uses: " + String.join(", ", uses) + " (read-only copies in " + apiFolder + "/)");
         }
         for (String claim : step.claims()) {
             List<StepRunner.TestOutcome> failing = outcome.tests().stream()

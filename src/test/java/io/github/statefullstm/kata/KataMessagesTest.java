@@ -39,7 +39,7 @@ class KataMessagesTest {
     }
 
     @Property(tries = 30)
-    @Claim("KATA-6")
+    @Claim({"KATA-6", "KATA-10"})
     void anUnknownStepIsNamedWithTheStepsThereAreAndTouchesNothing(@ForAll("stepsThatDoNotExist") String step) {
         Statistics.label("kind").collect(step.matches("-?\\d+") ? "a number outside the path" : "not a number");
         try (ScratchFolder scratch = ScratchFolder.create()) {
@@ -65,7 +65,7 @@ class KataMessagesTest {
     }
 
     @Example
-    @Claim("KATA-6")
+    @Claim({"KATA-6", "KATA-10"})
     void aCompileErrorIsShownAsTheCompilersFileLineAndMessage() throws IOException {
         try (ScratchFolder scratch = ScratchFolder.create()) {
             Path root = scratch.path();

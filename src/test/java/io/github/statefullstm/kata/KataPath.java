@@ -83,8 +83,8 @@ final class KataPath {
                                     "windowsPerSequence returns (T - w) / s + 1 with integer division; windows makes"
                                             + " that many per sequence."),
                             "WIN-2", List.of(
-                                    "A window is a copy of a slice of its sequence, and it keeps its sequence's"
-                                            + " target.",
+                                    "A window is the slice of its sequence that starts at its own start, w steps"
+                                            + " long, and it keeps its sequence's target.",
                                     "The post: \"windows_y.append(y_train[i]) #always same target!!\"",
                                     "new Sample(sequence, start, Arrays.copyOfRange(steps, start, start + length),"
                                             + " task.target(sequence)) with start = k * stride."),
@@ -92,8 +92,8 @@ final class KataPath {
                                     "The order of the list is the order in which the post feeds the windows.",
                                     "The post fits with shuffle=False: windows come as prepare_sequences appends"
                                             + " them, sequence after sequence.",
-                                    "Loop over sequences outside, over offsets k = 0, 1, ... inside; return an"
-                                            + " unmodifiable list (List.copyOf)."),
+                                    "Loop over sequences outside, over offsets k = 0, 1, ... inside, and add each"
+                                            + " window to the list in that order."),
                             "WIN-4", List.of(
                                     "Windows that together cover every step must rebuild their sequences exactly:"
                                             + " check start and end of each window.",
@@ -137,7 +137,15 @@ final class KataPath {
                                     "The post builds its stateful model with batch_input_shape=(batch_size,"
                                             + " ...): the batch size is part of the model.",
                                     "Stateful plans make sampleCount / B batches of B rows; each group of the"
-                                            + " side-by-side plan makes one batch of B rows per chunk."))),
+                                            + " side-by-side plan makes one batch of B rows per chunk."),
+                            "PLAN-4", List.of(
+                                    "A stateful plan resets where its rows start a history afresh, and nowhere"
+                                            + " else.",
+                                    "The post: \"Once the sequence is over, we manually reset the states\"; side"
+                                            + " by side, \"the full sequence is preserved through the batches\".",
+                                    "perStep: resetBefore[i] = feed.resetAfter(i - 1) for i >= 1; sideBySide:"
+                                            + " row i of batch j of group g holds chunk j of sequence g * B + i,"
+                                            + " reset when j == 0; statefulInOrder: reset before batch 0 only."))),
             new Step(4, "lineage", "State lineage: row i goes to row i",
                     "say where each row's initial state comes from",
                     false, ordered(
@@ -170,7 +178,8 @@ final class KataPath {
                                     "One step at a time, a step's history is its sequence so far.",
                                     "The post: \"because the batch_size=1, we are sure that the state of the"
                                             + " last element will be used as input to the current element.\"",
-                                    "history() walks predecessor() back: stop at a reset, and at batch 0."))),
+                                    "predecessor() is all history() needs: no predecessor at a reset or at batch"
+                                            + " 0, (k - 1, i) otherwise."))),
             new Step(5, "ceiling", "The information ceiling",
                     "compute the best accuracy any model can reach on a plan, exactly and in closed form",
                     false, ordered(
@@ -181,7 +190,8 @@ final class KataPath {
                                             + " zeros, whatever its target.",
                                     "Walk the plan batch by batch; per row, continue the carried trie node"
                                             + " (stateful and no reset) or start from EMPTY; add the sample's"
-                                            + " steps; count targets per final node; sum max(count0, count1)."),
+                                            + " steps; keep the node in carried[row]; count targets per final node in"
+                                            + " targetsByHistory; reachable sums Math.max(counts[0], counts[1])."),
                             "CEIL-2", List.of(
                                     "Of the m windows of a sequence only the first holds step 0.",
                                     "The post's stateless windows: validation accuracy 0.5455, which is 6/11.",
@@ -236,8 +246,15 @@ final class KataPath {
                                             + " the gate function to i, f, o and tanh to c.",
                                     "Keras' LSTM: c = f * c_prev + i * tanh(z_c); h = o * tanh(c).",
                                     "For each unit j: in = gate(z[j]), forget = gate(z[u + j]), candidate ="
-                                            + " tanh(z[2u + j]), out = gate(z[3u + j]); store them in"
-                                            + " tape.gates[g + block * u + j], and c, h at tape.c/h[next + j]."))),
+                                            + " tanh(z[2u + j]), out = gate(z[3u + j]); the new c and h go to"
+                                            + " tape.c[next + j] and tape.h[next + j]."),
+                            "REF-9", List.of(
+                                    "The backward pass is given, and reads the cell's gates from the tape: every"
+                                            + " step must leave them there.",
+                                    "Back-propagation through time needs the forward pass's intermediate values,"
+                                            + " step by step.",
+                                    "Store in, forget, candidate and out at tape.gates[g + j], tape.gates[g + u +"
+                                            + " j], tape.gates[g + 2 * u + j] and tape.gates[g + 3 * u + j]."))),
             new Step(8, "bookkeeping", "The reference LSTM's state bookkeeping",
                     "say what a stateful batch starts from, what it leaves behind, and what a reset does",
                     false, ordered(
@@ -252,19 +269,20 @@ final class KataPath {
                                             + " batch (at index i).\"",
                                     "startFromCarriedState: tape.setIncoming(row, carriedH[row],"
                                             + " carriedC[row]); carryFinalState: tape.copyFinal(row,"
-                                            + " carriedH[row], carriedC[row])."),
+                                            + " carriedH[row], carriedC[row]); resetStates(initial) sets carriedH[row]"
+                                            + " and carriedC[row] from initial.h(row) and initial.c(row)."),
                             "STATE-3", List.of(
                                     "A reset makes the next batch start from zeros, on every row.",
                                     "The post: \"we manually reset the states of the LSTM to have a clean"
                                             + " setup for the next one.\"",
-                                    "resetStates() fills every carried row with 0; resetStates(initial) copies"
-                                            + " initial.h(row) and initial.c(row) in."),
+                                    "resetStates() fills every row of carriedH and of carriedC with 0."),
                             "STATE-4", List.of(
                                     "Feeding a sequence in chunks must equal feeding it whole: the carried"
                                             + " state is the whole link between chunks.",
                                     "The post: \"It's important that X[0:9] comes before X[10:19] to keep the"
                                             + " time axis value.\"",
-                                    "Carry both h and c, exactly as the last step left them."),
+                                    "Carry both h and c, exactly as the last step left them: startFromCarriedState"
+                                            + " hands tape.setIncoming both carriedH[row] and carriedC[row]."),
                             "STATE-6", List.of(
                                     "Training carries the state its forward pass produced, and the gradient"
                                             + " treats the incoming state as a constant.",

@@ -29,15 +29,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KataProofIT {
 
+    private static final Path PROOF = Path.of("target", "kata-proof");
+    /** Long enough for steps 1 to 7 to pass first, short enough not to wait a minute for a loop that never ends. */
+    private static final int RUNAWAY_LIMIT_SECONDS = 10;
+
     private final List<KataPath.Step> steps = KataPath.steps();
+    private final List<SlipCatalogue.Slip> slips = SlipCatalogue.all();
+    private final Map<String, ProofRuns.Run> slipRuns = new LinkedHashMap<>();
     private ProofRuns proof;
 
     @BeforeAll
     void proveEveryStep() {
-        proof = ProofRuns.start(Path.of("target", "kata-proof"));
+        proof = ProofRuns.start(PROOF);
         proof.runSolution();
         for (KataPath.Step step : steps) {
             proof.runStubbedFrom(step);
+        }
+        for (SlipCatalogue.Slip slip : slips) {
+            if (!slip.stops()) {
+                MarkedSource.MarkedFile file = slip.in(proof.files());
+                slipRuns.put(slip.id(), proof.runWorkspace(slip.toString(), "slip-" + slip.id(), Set.of(), file,
+                        text -> slip.plant(file), slip.kataStep(), slip.kataStep().claims()));
+            }
         }
     }
 
@@ -113,6 +126,89 @@ class KataProofIT {
         assertTrue(loaded.isEmpty(), String.join("\n", loaded));
         assertTrue(steps.stream().filter(KataPath.Step::nd4j).allMatch(step -> asked.get(step.label())),
                 "the DL4J step must be seen asking for ND4J, or the record proves nothing: " + asked);
+    }
+
+    @Test
+    @Claim("KATA-8")
+    void everySlipFailsInItsOwnStepShowingFirstTheClaimItsEntryNames() {
+        List<String> wrong = new ArrayList<>();
+        for (SlipCatalogue.Slip slip : slips) {
+            if (slip.stops()) {
+                continue;
+            }
+            ProofRuns.Run run = slipRuns.get(slip.id());
+            KataPath.Step own = slip.kataStep();
+            if (!run.errors().isEmpty()) {
+                wrong.add(slip + " does not compile: " + run.errors());
+                continue;
+            }
+            for (KataPath.Step before : steps.subList(0, own.number() - 1)) {
+                run.outcome(before).tests().stream().filter(t -> !t.passed()).findFirst().ifPresent(t ->
+                        wrong.add(slip + " fails " + before.label() + ", before its own: " + t.test()));
+            }
+            if (run.runaways().containsKey(own.number())) {
+                wrong.add(slip + " runs past " + own.label() + "'s limit");
+                continue;
+            }
+            Set<String> failed = StepRunner.failedClaims(run.outcome(own));
+            String shown = own.claims().stream().filter(failed::contains).findFirst().orElse(null);
+            if (shown == null) {
+                wrong.add(slip + " passes " + own.label() + ": its claims do not catch it");
+            } else if (!shown.equals(slip.shown())) {
+                wrong.add(slip + " shows " + shown + " first, not " + slip.shown() + " (failing: " + failed + ")");
+            } else if (!pointsAt(own, shown, slip)) {
+                wrong.add(slip + ": no hint of " + shown + " in " + own.label() + " names the slipped code ("
+                        + slip.pointers(slip.in(proof.files())) + ")");
+            }
+        }
+        assertEquals(List.of(), wrong, "slips of the catalogue (" + SlipCatalogue.FILE + ") not caught as it says");
+    }
+
+    /** Whether a hint of the claim, in the step, names the slipped method or a name the slipped line uses. */
+    private boolean pointsAt(KataPath.Step step, String claim, SlipCatalogue.Slip slip) {
+        Set<String> pointers = slip.pointers(slip.in(proof.files()));
+        return step.hints().get(claim).stream().anyMatch(hint -> pointers.stream().anyMatch(hint::contains));
+    }
+
+    /**
+     * A loop that never ends, planted in the solution, run as a learner runs the kata, in a JVM of its own (the stuck
+     * thread cannot be stopped; the JVM's end stops it): the steps before it pass, its step is stopped at the limit
+     * with the claim and test that were running and the learner's line, and the kata exits with its code for that.
+     */
+    @Test
+    @Claim("KATA-10")
+    void aLoopThatNeverEndsIsStoppedAtTheLimitWithItsStepClaimAndLine() throws Exception {
+        for (SlipCatalogue.Slip slip : slips.stream().filter(SlipCatalogue.Slip::stops).toList()) {
+            MarkedSource.MarkedFile file = slip.in(proof.files());
+            Workspace workspace = proof.render("runaway-" + slip.id(), Set.of(), file, text -> slip.plant(file));
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.awt.headless=true", "-Dkata.workspace=" + workspace.root(),
+                    "-Dkata.limit=" + RUNAWAY_LIMIT_SECONDS, "-cp", WorkspaceCompiler.currentClassPath(),
+                    Kata.class.getName());
+            Path output = PROOF.resolve("runaway-" + slip.id() + ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().put("OMP_NUM_THREADS", "1");
+            int exit = builder.start().waitFor();
+            String text = java.nio.file.Files.readString(output);
+            KataPath.Step own = slip.kataStep();
+            int[] region = slip.region(file);
+            assertEquals(Kata.Ending.STOPPED.code, exit, slip + ": exit code\n" + text);
+            for (KataPath.Step before : steps.subList(0, own.number() - 1)) {
+                assertTrue(text.contains("passed  " + before.label()), slip + ": " + before.label() + "\n" + text);
+            }
+            assertTrue(text.contains("STOPPED  " + own.label()), slip + ": the step is named\n" + text);
+            assertTrue(text.contains("still running after " + RUNAWAY_LIMIT_SECONDS + " s"), slip
+                    + ": stopped at the limit\n" + text);
+            assertTrue(text.contains("while checking " + slip.shown()), slip + ": the claim is named\n" + text);
+            // the innermost of the learner's frames is the stuck loop: a line of the region the slip is in
+            java.util.regex.Matcher frame = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                    workspace.fileOf(file).toString()) + ":(\\d+) ").matcher(text);
+            assertTrue(frame.find(), slip + ": the learner's file is named\n" + text);
+            int line = Integer.parseInt(frame.group(1));
+            assertTrue(line >= region[0] && line <= region[1], slip + ": line " + line + " is not in the slipped"
+                    + " region, lines " + region[0] + " to " + region[1] + "\n" + text);
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ final class KataSession implements AutoCloseable {
     private final Kata.Options options;
     private final List<MarkedSource.MarkedFile> files;
     private final Workspace workspace;
+    private final ApiCopies api;
     private final Feedback feedback;
     private final HintLevels hints;
     private final WorkspaceCompiler compiler;
@@ -45,6 +46,7 @@ final class KataSession implements AutoCloseable {
         this.options = options;
         this.files = MarkedSource.scan(MarkedSource.PRODUCTION);
         this.workspace = new Workspace(options.workspace(), files);
+        this.api = new ApiCopies(MarkedSource.PRODUCTION, files);
         this.feedback = new Feedback(SpecDocument.all(), console);
         this.hints = new HintLevels(options.workspace());
         String classPath = WorkspaceCompiler.currentClassPath();
@@ -61,6 +63,7 @@ final class KataSession implements AutoCloseable {
             options.reset().forEach(step -> hints.forget(KataPath.step(step).orElseThrow()));
         }
         workspace.prepare().forEach(this::tell);
+        api.write(workspace.root());
         hints.save();
     }
 
@@ -107,7 +110,8 @@ final class KataSession implements AutoCloseable {
             } else {
                 firstFailing = number;
                 feedback.failed(step, outcome, files, workspace.sources(),
-                        claim -> hints.failedAgain(step, claim, options.hint()));
+                        claim -> hints.failedAgain(step, claim, options.hint()), api.usedBy(step),
+                        workspace.root().resolve(ApiCopies.FOLDER));
                 hints.save();
                 return Kata.Ending.STEP_FAILED;
             }
@@ -131,11 +135,16 @@ final class KataSession implements AutoCloseable {
      * thread cannot be stopped safely, so the learner fixes the loop and starts the watch again.
      */
     Kata.Ending watch() {
+        return watch(() -> true);
+    }
+
+    /** The same, as long as {@code keepWatching} says so (a test's watch ends when it has seen enough). */
+    Kata.Ending watch(java.util.function.BooleanSupplier keepWatching) {
         feedback.line("");
         feedback.line("Watching " + workspace.sources() + "/: each save runs the steps again from the first that needs"
                 + " it. Ctrl-C ends the watch.");
         Map<Path, String> seen = snapshot();
-        while (true) {
+        while (keepWatching.getAsBoolean()) {
             sleep(POLL);
             Map<Path, String> now = snapshot();
             if (now.equals(seen)) {
@@ -167,6 +176,7 @@ final class KataSession implements AutoCloseable {
                 return Kata.Ending.STOPPED;
             }
         }
+        return firstFailing == 0 ? Kata.Ending.PASSED : Kata.Ending.STEP_FAILED;
     }
 
     /** Each file's time and size, as the watch compares them; a missing file is absent. */

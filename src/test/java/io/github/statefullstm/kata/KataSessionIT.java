@@ -20,7 +20,7 @@ class KataSessionIT {
     private static final KataPath.Step SECOND = KataPath.steps().get(1);
 
     @Test
-    @Claim("KATA-7")
+    @Claim({"KATA-7", "KATA-10"})
     void stepOneFailsWithAHintThenWritingItBringsStepTwo() throws IOException {
         try (ScratchFolder scratch = ScratchFolder.create()) {
             Path root = scratch.path();
@@ -44,11 +44,34 @@ class KataSessionIT {
                     .filter(f -> f.steps().contains(FIRST.id())).findFirst().orElseThrow();
             Workspace.write(root.resolve("src").resolve(windows.path()), windows.render(java.util.Set.of()));
 
+            Kata.Answer alone = Kata.run(Map.of("kata.workspace", root.toString(), "kata.step", "1")::get);
+            assertEquals(Kata.Ending.PASSED, alone.ending(), "a step run alone that passes: " + alone.text());
+
             String written = Kata.run(Map.of("kata.workspace", root.toString(), "kata.hint", "3")::get).text();
             assertTrue(written.contains("passed  " + FIRST.label()), written);
             assertTrue(written.contains("FAILED  " + SECOND.label() + ": " + SECOND.title()), written);
             assertTrue(written.contains("hint 3 of 3: " + SECOND.hints().get(SECOND.claims().get(0)).get(2)),
                     "-Dkata.hint=3 shows every hint at once: " + written);
+        }
+    }
+
+    @Test
+    @Claim("KATA-11")
+    void aFileMadeAfreshStartsItsStepsHintsOver() throws IOException {
+        try (ScratchFolder scratch = ScratchFolder.create()) {
+            Path root = scratch.path();
+            Map<String, String> options = Map.of("kata.workspace", root.toString(), "kata.step", "1");
+            String claim = FIRST.claims().get(0);
+            Kata.run(options::get);
+            String second = Kata.run(options::get).text();
+            assertTrue(second.contains("hint 2 of 3: " + FIRST.hints().get(claim).get(1)), second);
+
+            MarkedSource.MarkedFile windows = MarkedSource.scan(MarkedSource.PRODUCTION).stream()
+                    .filter(f -> f.steps().contains(FIRST.id())).findFirst().orElseThrow();
+            java.nio.file.Files.delete(root.resolve("src").resolve(windows.path()));
+            String afresh = Kata.run(options::get).text();
+            assertTrue(afresh.contains("hint 1 of 3: " + FIRST.hints().get(claim).get(0)), afresh);
+            assertFalse(afresh.contains("hint 2 of 3"), "the step's hints start over with its file: " + afresh);
         }
     }
 }

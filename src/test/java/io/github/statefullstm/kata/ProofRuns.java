@@ -1,7 +1,6 @@
 package io.github.statefullstm.kata;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,26 +92,26 @@ final class ProofRuns implements AutoCloseable {
         Set<String> stubbedSteps = KataPath.steps().stream().filter(s -> s.number() >= first.number())
                 .map(KataPath.Step::id).collect(Collectors.toSet());
         stubbed.put(first.number(), runWorkspace("stubbed from " + first.label(), "stubbed-from-" + first.number(),
-                stubbedSteps, UnaryOperator.identity(), first, null));
+                stubbedSteps, null, UnaryOperator.identity(), first, null));
     }
 
     /**
-     * A workspace made from the solution with {@code change} applied to its files' text, run through the steps up to
-     * {@code last}: the earlier ones where the change touches their classes, then {@code last}'s claims in
-     * {@code claims}' order up to the first that fails (all of them when null).
+     * A workspace rendered with {@code stubbedSteps} stubbed and {@code change} applied to {@code changed}'s text (no
+     * file changed when null), run through the steps up to {@code last}: the earlier ones where the workspace changes
+     * their classes, then {@code last}'s claims in {@code claims}' order up to the first that fails (all when null).
      */
-    Run runWorkspace(String label, String name, Set<String> stubbedSteps, UnaryOperator<String> change,
-                     KataPath.Step last, List<String> claims) {
-        Workspace rendered = render(name, stubbedSteps, change);
+    Run runWorkspace(String label, String name, Set<String> stubbedSteps, MarkedSource.MarkedFile changed,
+                     UnaryOperator<String> change, KataPath.Step last, List<String> claims) {
+        Workspace rendered = render(name, stubbedSteps, changed, change);
         WorkspaceCompiler.Result compiled = compiler.compile(rendered.javaFiles());
         Map<Integer, StepRunner.StepOutcome> outcomes = new HashMap<>();
         Map<Integer, Boolean> nd4j = new HashMap<>();
         Map<Integer, StepDriver.RanAway> runaways = new HashMap<>();
         if (compiled.compiled()) {
-            Set<String> changed = changedClasses(rendered, stubbedSteps, change);
+            Set<String> differing = changedClasses(stubbedSteps, changed);
             for (KataPath.Step step : KataPath.steps().subList(0, last.number())) {
                 boolean own = step.number() == last.number();
-                if (own || classesOfStep.get(step.number()).stream().anyMatch(changed::contains)) {
+                if (own || classesOfStep.get(step.number()).stream().anyMatch(differing::contains)) {
                     RunLoaders.WorkspaceLoader loader = loaders.forWorkspace(compiled.classes());
                     run(loader, step, own ? claims : null, rendered, outcomes, runaways);
                     nd4j.put(step.number(), loader.askedForNd4j());
@@ -138,14 +137,11 @@ final class ProofRuns implements AutoCloseable {
         }
     }
 
-    /** The classes of the files that differ from the solution: the stubbed steps' files and the changed ones. */
-    private Set<String> changedClasses(Workspace rendered, Set<String> stubbedSteps, UnaryOperator<String> change) {
+    /** The classes of the files that differ from the solution: the stubbed steps' files and the changed one. */
+    private Set<String> changedClasses(Set<String> stubbedSteps, MarkedSource.MarkedFile changedFile) {
         Set<String> changed = new HashSet<>();
         for (MarkedSource.MarkedFile file : files) {
-            String solved = file.render(Set.of());
-            boolean differs = file.steps().stream().anyMatch(stubbedSteps::contains)
-                    || !change.apply(solved).equals(solved);
-            if (differs) {
+            if (file == changedFile || file.steps().stream().anyMatch(stubbedSteps::contains)) {
                 changed.add(binaryName(file));
             }
         }
@@ -168,14 +164,17 @@ final class ProofRuns implements AutoCloseable {
     }
 
     private Workspace render(String name, Set<String> stubbedSteps) {
-        return render(name, stubbedSteps, UnaryOperator.identity());
+        return render(name, stubbedSteps, null, UnaryOperator.identity());
     }
 
-    private Workspace render(String name, Set<String> stubbedSteps, UnaryOperator<String> change) {
+    /** Writes a workspace under the proof's folder: {@code changed}'s text goes through {@code change}. */
+    Workspace render(String name, Set<String> stubbedSteps, MarkedSource.MarkedFile changed,
+                     UnaryOperator<String> change) {
         Workspace workspace = new Workspace(folder.resolve(name), files);
         ScratchFolder.deleteTree(workspace.sources());
         for (MarkedSource.MarkedFile file : files) {
-            Workspace.write(workspace.fileOf(file), change.apply(file.render(stubbedSteps)));
+            String text = file.render(stubbedSteps);
+            Workspace.write(workspace.fileOf(file), file == changed ? change.apply(text) : text);
         }
         return workspace;
     }
@@ -197,9 +196,4 @@ final class ProofRuns implements AutoCloseable {
         compiler.close();
     }
 
-    static List<String> describe(List<StepRunner.TestOutcome> failing) {
-        List<String> lines = new ArrayList<>();
-        failing.forEach(t -> lines.add(t.test() + ": " + t.failure()));
-        return lines;
-    }
 }

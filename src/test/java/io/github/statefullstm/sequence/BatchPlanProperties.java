@@ -63,6 +63,27 @@ class BatchPlanProperties {
         }
 
         @Property
+        @Claim("PLAN-1")
+        @Label("plans of samples in order hold them in order, B at a time")
+        void plansInOrderHoldTheSamplesInOrderBAtATime(@ForAll("plannedSamples") PlannedSamples planned) {
+            Statistics.label("plan").collect(planned.kind());
+            if (planned.kind() == PlannedSamples.Kind.SEQUENCE_PRESERVING) {
+                return; // side by side, the order is the rows' (PLAN-4)
+            }
+            BatchPlan plan = planned.plan();
+            int next = 0;
+            for (int k = 0; k < plan.batches().size(); k++) {
+                BatchPlan.Batch batch = plan.batch(k);
+                for (int row = 0; row < batch.size(); row++) {
+                    assertEquals(next++, batch.row(row), "row " + row + " of batch " + k + " of " + planned);
+                }
+                boolean last = k == plan.batches().size() - 1;
+                assertTrue(batch.size() == plan.batchSize() || last, "batch " + k + " of " + planned + " holds "
+                        + batch.size() + " samples, not B = " + plan.batchSize());
+            }
+        }
+
+        @Property
         @Claim("PLAN-2")
         @Label("every batch of a stateful plan has exactly B rows")
         void everyStatefulBatchHasExactlyBatchSizeRows(@ForAll("plannedSamples") PlannedSamples planned) {
@@ -72,6 +93,39 @@ class BatchPlanProperties {
                 int rows = plan.batch(k).size();
                 assertTrue(plan.stateful() ? rows == plan.batchSize() : rows >= 1 && rows <= plan.batchSize(),
                         "batch " + k + " has " + rows + " rows in " + planned);
+            }
+        }
+
+        @Property
+        @Claim("PLAN-4")
+        @Label("a stateful plan resets exactly where a history starts afresh, and keeps each sequence on its row")
+        void aStatefulPlanResetsWhereAHistoryStartsAndKeepsEachSequenceOnItsRow(
+                @ForAll("plannedSamples") PlannedSamples planned) {
+            BatchPlan plan = planned.plan();
+            Statistics.label("plan").collect(planned.kind());
+            for (int k = 0; k < plan.batches().size(); k++) {
+                BatchPlan.Batch batch = plan.batch(k);
+                Sample first = planned.samples().get(batch.row(0));
+                String where = "batch " + k + " of " + planned;
+                switch (planned.kind()) {
+                    case STATEFUL_WINDOWS_IN_ORDER -> assertEquals(k == 0, batch.resetBefore(), "reset before " + where);
+                    case PER_STEP_STATEFUL -> assertEquals(first.start() == 0, batch.resetBefore(),
+                            "reset before " + where + ", which holds step " + first.start() + " of its sequence");
+                    case SEQUENCE_PRESERVING -> {
+                        assertEquals(first.start() == 0, batch.resetBefore(),
+                                "reset before " + where + ", whose first row starts at step " + first.start());
+                        for (int row = 0; row < batch.size() && !batch.resetBefore(); row++) {
+                            Sample here = planned.samples().get(batch.row(row));
+                            Sample before = planned.samples().get(plan.batch(k - 1).row(row));
+                            assertEquals(before.sequence(), here.sequence(), "row " + row + " of " + where
+                                    + " holds another sequence than the batch before");
+                            assertEquals(before.start() + before.length(), here.start(), "row " + row + " of "
+                                    + where + " does not continue the chunk before");
+                        }
+                    }
+                    default -> assertTrue(batch.resetBefore(), "a stateless plan starts every batch afresh: "
+                            + where);
+                }
             }
         }
 

@@ -56,7 +56,7 @@ class ReferenceGradientProperties {
     class Gradients {
 
         @Property(tries = TRIES)
-        @Claim("REF-1")
+        @Claim({"REF-1", "REF-9"})
         void fullBpttFromTheZeroStateIsTheExactDerivative(@ForAll("smallGradientScenarios") BatchScenario s) {
             collect(s);
             LstmModel model = engine.build(s.statelessConfig());
@@ -66,7 +66,7 @@ class ReferenceGradientProperties {
 
         /** The same where Keras clips the output: a clipped row's loss is flat, so both sides see no gradient. */
         @Property(tries = TRIES)
-        @Claim({"REF-1", "REF-7"})
+        @Claim({"REF-1", "REF-7", "REF-9"})
         void fullBpttIsTheExactDerivativeWhereKerasClipsTheOutput(@ForAll("smallGradientScenarios") BatchScenario s) {
             collect(s);
             LstmModel model = engine.build(s.statelessConfig());
