@@ -36,11 +36,20 @@ class KataProofIT {
     private final List<KataPath.Step> steps = KataPath.steps();
     private final List<SlipCatalogue.Slip> slips = SlipCatalogue.all();
     private final Map<String, ProofRuns.Run> slipRuns = new LinkedHashMap<>();
+    /** The runaway slips' kata runs, each in a JVM of its own, going on beside the runs in this one. */
+    private final Map<SlipCatalogue.Slip, Runaway> runaways = new LinkedHashMap<>();
     private ProofRuns proof;
 
+    /** A runaway slip's workspace, and the kata's run on it: its process and where its output goes. */
+    private record Runaway(Workspace workspace, MarkedSource.MarkedFile file, Process process, Path output) {
+    }
+
     @BeforeAll
-    void proveEveryStep() {
+    void proveEveryStep() throws java.io.IOException {
         proof = ProofRuns.start(PROOF);
+        for (SlipCatalogue.Slip slip : slips.stream().filter(SlipCatalogue.Slip::stops).toList()) {
+            runaways.put(slip, startKata(slip));
+        }
         proof.runSolution();
         for (KataPath.Step step : steps) {
             proof.runStubbedFrom(step);
@@ -171,28 +180,20 @@ class KataProofIT {
     }
 
     /**
-     * A loop that never ends, planted in the solution, run as a learner runs the kata, in a JVM of its own (the stuck
-     * thread cannot be stopped; the JVM's end stops it): the steps before it pass, its step is stopped at the limit
-     * with the claim and test that were running and the learner's line, and the kata exits with its code for that.
+     * A loop that never ends, planted in the solution, run as a learner runs the kata: the steps before it pass, its
+     * step is stopped at the limit with the claim and test that were running and the learner's line, and the kata
+     * exits with its code for that.
      */
     @Test
     @Claim("KATA-10")
     void aLoopThatNeverEndsIsStoppedAtTheLimitWithItsStepClaimAndLine() throws Exception {
-        for (SlipCatalogue.Slip slip : slips.stream().filter(SlipCatalogue.Slip::stops).toList()) {
-            MarkedSource.MarkedFile file = slip.in(proof.files());
-            Workspace workspace = proof.render("runaway-" + slip.id(), Set.of(), file, text -> slip.plant(file));
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.awt.headless=true", "-Dkata.workspace=" + workspace.root(),
-                    "-Dkata.limit=" + RUNAWAY_LIMIT_SECONDS, "-cp", WorkspaceCompiler.currentClassPath(),
-                    Kata.class.getName());
-            Path output = PROOF.resolve("runaway-" + slip.id() + ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().put("OMP_NUM_THREADS", "1");
-            int exit = builder.start().waitFor();
-            String text = java.nio.file.Files.readString(output);
+        for (Map.Entry<SlipCatalogue.Slip, Runaway> entry : runaways.entrySet()) {
+            SlipCatalogue.Slip slip = entry.getKey();
+            Runaway run = entry.getValue();
+            int exit = run.process().waitFor();
+            String text = java.nio.file.Files.readString(run.output());
             KataPath.Step own = slip.kataStep();
-            int[] region = slip.region(file);
+            int[] region = slip.region(run.file());
             assertEquals(Kata.Ending.STOPPED.code, exit, slip + ": exit code\n" + text);
             for (KataPath.Step before : steps.subList(0, own.number() - 1)) {
                 assertTrue(text.contains("passed  " + before.label()), slip + ": " + before.label() + "\n" + text);
@@ -203,12 +204,29 @@ class KataProofIT {
             assertTrue(text.contains("while checking " + slip.shown()), slip + ": the claim is named\n" + text);
             // the innermost of the learner's frames is the stuck loop: a line of the region the slip is in
             java.util.regex.Matcher frame = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
-                    workspace.fileOf(file).toString()) + ":(\\d+) ").matcher(text);
+                    run.workspace().fileOf(run.file()).toString()) + ":(\\d+) ").matcher(text);
             assertTrue(frame.find(), slip + ": the learner's file is named\n" + text);
             int line = Integer.parseInt(frame.group(1));
             assertTrue(line >= region[0] && line <= region[1], slip + ": line " + line + " is not in the slipped"
                     + " region, lines " + region[0] + " to " + region[1] + "\n" + text);
         }
+    }
+
+    /**
+     * Starts the kata, as a learner runs it, on the solution with a runaway slip planted, in a JVM of its own: the
+     * stuck thread cannot be stopped, and that JVM's end stops it.
+     */
+    private Runaway startKata(SlipCatalogue.Slip slip) throws java.io.IOException {
+        MarkedSource.MarkedFile file = slip.in(proof.files());
+        Workspace workspace = proof.render("runaway-" + slip.id(), Set.of(), file, text -> slip.plant(file));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-Dkata.workspace=" + workspace.root(),
+                "-Dkata.limit=" + RUNAWAY_LIMIT_SECONDS, "-cp", WorkspaceCompiler.currentClassPath(),
+                Kata.class.getName());
+        Path output = PROOF.resolve("runaway-" + slip.id() + ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return new Runaway(workspace, file, builder.start(), output);
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 /**
  * The runs the kata's proof reads: workspaces rendered from the marked source (the solution, each step's stub, each
  * planted slip), compiled and run in this JVM exactly as a learner's kata runs them, each step in a class loader of its
- * own. The solution's runs record which of the project's classes each step's tests needed; a later workspace reruns
- * an earlier step only when it changes one of those classes, since otherwise the step runs what it ran on the
- * solution.
+ * own. Only the files that differ from the solution are compiled: the others are the project's own code, which the
+ * loader has already (rendering a file with nothing stubbed gives the file itself, KATA-1). The solution's runs record
+ * which of the project's classes each step's tests needed; a later workspace reruns an earlier step only when it
+ * changes one of those classes, since otherwise the step runs what it ran on the solution.
  */
 final class ProofRuns implements AutoCloseable {
 
@@ -72,7 +73,7 @@ final class ProofRuns implements AutoCloseable {
     /** Runs every step on the solution, each in a loader of its own, and records what each needed. */
     void runSolution() {
         Workspace rendered = render("solution", Set.of());
-        WorkspaceCompiler.Result compiled = compiler.compile(rendered.javaFiles());
+        WorkspaceCompiler.Result compiled = new WorkspaceCompiler.Result(List.of(), Map.of());
         Map<Integer, StepRunner.StepOutcome> outcomes = new HashMap<>();
         Map<Integer, Boolean> nd4j = new HashMap<>();
         Map<Integer, StepDriver.RanAway> runaways = new HashMap<>();
@@ -103,7 +104,10 @@ final class ProofRuns implements AutoCloseable {
     Run runWorkspace(String label, String name, Set<String> stubbedSteps, MarkedSource.MarkedFile changed,
                      UnaryOperator<String> change, KataPath.Step last, List<String> claims) {
         Workspace rendered = render(name, stubbedSteps, changed, change);
-        WorkspaceCompiler.Result compiled = compiler.compile(rendered.javaFiles());
+        List<Path> toCompile = files.stream()
+                .filter(file -> file == changed || file.steps().stream().anyMatch(stubbedSteps::contains))
+                .map(rendered::fileOf).toList();
+        WorkspaceCompiler.Result compiled = compiler.compile(toCompile);
         Map<Integer, StepRunner.StepOutcome> outcomes = new HashMap<>();
         Map<Integer, Boolean> nd4j = new HashMap<>();
         Map<Integer, StepDriver.RanAway> runaways = new HashMap<>();
