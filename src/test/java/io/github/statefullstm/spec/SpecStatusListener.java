@@ -33,7 +33,9 @@ import org.junit.platform.launcher.TestPlan;
  * JUnit Platform (META-INF/services), so it runs inside every {@code mvn test} or {@code mvn verify}.
  *
  * <p>Each test JVM writes {@code target/spec-status/<run>.json} ({@code <run>} from the system property
- * {@code spec.status.run}); the status page joins the runs of the build. It is written only when every claim had a
+ * {@code spec.status.run}: one per JVM, as the build forks two for each phase), rewritten with all it has recorded
+ * whenever a test plan ends; the status page joins the runs of the build, whose records of an earlier build the build
+ * deletes before its tests start. It is written only when every claim had a
  * test in the build, so a run of a few tests never makes a partial page, and only under {@code target/}: running the
  * tests changes no file that git tracks. The page a reviewer reads in {@code reports/} is refreshed on purpose, by a
  * build run with {@code -Dspec.status.publish} ({@value #PUBLISH}).
@@ -48,7 +50,8 @@ public final class SpecStatusListener implements TestExecutionListener {
     static final Path PUBLISHED_JSON = Path.of("reports", "spec-status.json");
     /** The system property that publishes the page: {@code ./mvnw verify -Dspec.status.publish}. */
     static final String PUBLISH = "spec.status.publish";
-    private static final String FIRST_RUN = "surefire";
+    /** A JVM run outside the build's configuration (an IDE's) records under this name. */
+    private static final String UNNAMED_RUN = "surefire";
     private static final Pattern TRIES = Pattern.compile("^tries = (\\d+)", Pattern.MULTILINE);
     private static final Pattern CHECKS = Pattern.compile("^checks = (\\d+)", Pattern.MULTILINE);
     /**
@@ -78,9 +81,6 @@ public final class SpecStatusListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
-        if (run().equals(FIRST_RUN)) {
-            deleteRuns();
-        }
     }
 
     @Override
@@ -204,20 +204,7 @@ public final class SpecStatusListener implements TestExecutionListener {
     }
 
     private static String run() {
-        return System.getProperty("spec.status.run", FIRST_RUN);
-    }
-
-    private static void deleteRuns() {
-        if (!Files.isDirectory(RUNS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(RUNS)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return System.getProperty("spec.status.run", UNNAMED_RUN);
     }
 
     private static List<TestRecord> readRuns() throws IOException {
