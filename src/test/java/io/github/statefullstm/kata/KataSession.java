@@ -135,48 +135,62 @@ final class KataSession implements AutoCloseable {
      * thread cannot be stopped safely, so the learner fixes the loop and starts the watch again.
      */
     Kata.Ending watch() {
-        return watch(() -> true);
+        return watcher().watch(() -> true);
     }
 
-    /** The same, as long as {@code keepWatching} says so (a test's watch ends when it has seen enough). */
-    Kata.Ending watch(java.util.function.BooleanSupplier keepWatching) {
-        feedback.line("");
-        feedback.line("Watching " + workspace.sources() + "/: each save runs the steps again from the first that needs"
-                + " it. Ctrl-C ends the watch.");
-        Map<Path, String> seen = snapshot();
-        while (keepWatching.getAsBoolean()) {
-            sleep(POLL);
-            Map<Path, String> now = snapshot();
-            if (now.equals(seen)) {
-                continue;
-            }
-            Map<Path, String> settled;
-            do {
-                sleep(SETTLED);
-                settled = now;
-                now = snapshot();
-            } while (!now.equals(settled));
-            int from = firstFailing == 0 ? KataPath.steps().size() + 1 : firstFailing;
-            for (MarkedSource.MarkedFile file : files) {
-                Path path = workspace.fileOf(file);
-                if (!Objects.equals(seen.get(path), now.get(path))) {
-                    from = Math.min(from, Workspace.stepOf(file).number());
+    /** A watch of the files as they are now: a change made after this call is seen by its {@link Watcher#watch}. */
+    Watcher watcher() {
+        return new Watcher(snapshot());
+    }
+
+    /** The watch itself, from the files as they were when it was made. */
+    final class Watcher {
+
+        private Map<Path, String> seen;
+
+        private Watcher(Map<Path, String> seen) {
+            this.seen = seen;
+        }
+
+        /** Watches as long as {@code keepWatching} says so (a test's watch ends when it has seen enough). */
+        Kata.Ending watch(java.util.function.BooleanSupplier keepWatching) {
+            feedback.line("");
+            feedback.line("Watching " + workspace.sources() + "/: each save runs the steps again from the first that"
+                    + " needs it. Ctrl-C ends the watch.");
+            while (keepWatching.getAsBoolean()) {
+                sleep(POLL);
+                Map<Path, String> now = snapshot();
+                if (now.equals(seen)) {
+                    continue;
+                }
+                Map<Path, String> settled;
+                do {
+                    sleep(SETTLED);
+                    settled = now;
+                    now = snapshot();
+                } while (!now.equals(settled));
+                int from = firstFailing == 0 ? KataPath.steps().size() + 1 : firstFailing;
+                for (MarkedSource.MarkedFile file : files) {
+                    Path path = workspace.fileOf(file);
+                    if (!Objects.equals(seen.get(path), now.get(path))) {
+                        from = Math.min(from, Workspace.stepOf(file).number());
+                    }
+                }
+                seen = now;
+                if (from > KataPath.steps().size()) {
+                    continue; // every step passed, and nothing of theirs changed
+                }
+                feedback.line("");
+                feedback.line("--- " + LocalTime.now().format(CLOCK) + "  running from " + KataPath.step(from)
+                        .orElseThrow().label());
+                if (runFrom(from) == Kata.Ending.STOPPED) {
+                    feedback.line("  The stuck step's thread cannot be stopped from inside this JVM: fix the loop"
+                            + " and start the watch again.");
+                    return Kata.Ending.STOPPED;
                 }
             }
-            seen = now;
-            if (from > KataPath.steps().size()) {
-                continue; // every step passed, and nothing of theirs changed
-            }
-            feedback.line("");
-            feedback.line("--- " + LocalTime.now().format(CLOCK) + "  running from " + KataPath.step(from)
-                    .orElseThrow().label());
-            if (runFrom(from) == Kata.Ending.STOPPED) {
-                feedback.line("  The stuck step's thread cannot be stopped from inside this JVM: fix the loop and"
-                        + " start the watch again.");
-                return Kata.Ending.STOPPED;
-            }
+            return firstFailing == 0 ? Kata.Ending.PASSED : Kata.Ending.STEP_FAILED;
         }
-        return firstFailing == 0 ? Kata.Ending.PASSED : Kata.Ending.STEP_FAILED;
     }
 
     /** Each file's time and size, as the watch compares them; a missing file is absent. */

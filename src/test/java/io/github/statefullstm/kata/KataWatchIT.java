@@ -33,8 +33,9 @@ class KataWatchIT {
             Kata.Options options = Kata.Options.from(Map.of("kata.workspace", root.toString())::get);
             try (KataSession session = new KataSession(options, console)) {
                 assertEquals(Kata.Ending.STEP_FAILED, session.runAll());
+                KataSession.Watcher watcher = session.watcher();
                 CompletableFuture<Kata.Ending> watching = CompletableFuture.supplyAsync(() ->
-                        session.watch(() -> !console.text().contains("FAILED  " + SECOND.label())));
+                        watcher.watch(() -> !console.text().contains("FAILED  " + SECOND.label())));
                 MarkedSource.MarkedFile windows = MarkedSource.scan(MarkedSource.PRODUCTION).stream()
                         .filter(f -> f.steps().contains(FIRST.id())).findFirst().orElseThrow();
                 Workspace.write(root.resolve("src").resolve(windows.path()), windows.render(Set.of()));
