@@ -9,7 +9,7 @@ package io.github.statefullstm.rnn;
  * <p>Keras runs that graph in float32, where the bounds are not 1e-7 and 1 - 1e-7: 1 - 1e-7 rounds to 1 - 2^-23, so
  * the cap at the top is -ln(2^-23) = 15.94, not -ln(1e-7) = 16.12; and whether a row is clipped is decided on the
  * float32 probability. Both are done here as Keras does them, on the engines' double probability rounded to float32.
- * Where Keras does not clip, the loss is computed in double.
+ * Where Keras does not clip, the loss is computed in double, from the probability, as Keras computes it.
  */
 public final class KerasCrossEntropy {
 
@@ -34,25 +34,9 @@ public final class KerasCrossEntropy {
         return -(target * Math.log(p) + (1 - target) * Math.log(1 - p));
     }
 
-    /**
-     * The loss of one row from its logit: where Keras does not clip, the same value computed from the logit, which
-     * keeps every digit where {@code 1 - p} would cancel (finite-difference checks need them); where it clips, the
-     * capped loss.
-     */
-    public static double lossOfLogit(double logit, double target) {
-        double probability = sigmoid(logit);
-        if (clipped(probability)) {
-            return loss(probability, target);
-        }
-        return Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
-    }
-
     /** d(loss)/d(logit) of one row: {@code p - target} where Keras does not clip, 0 where it does. */
     public static double logitGradient(double probability, double target) {
         return clipped(probability) ? 0 : probability - target;
     }
 
-    public static double sigmoid(double logit) {
-        return 1 / (1 + Math.exp(-logit));
-    }
 }

@@ -255,22 +255,25 @@ final class KataPath {
                                             + " step by step.",
                                     "Store in, forget, candidate and out at tape.gates[g + j], tape.gates[g + u +"
                                             + " j], tape.gates[g + 2 * u + j] and tape.gates[g + 3 * u + j]."))),
-            new Step(8, "bookkeeping", "The reference LSTM's state bookkeeping",
-                    "say what a stateful batch starts from, what it leaves behind, and what a reset does",
+            new Step(8, "bookkeeping", "A Keras model's state bookkeeping, for every engine",
+                    "say what a batch starts from, what it leaves behind, and what a reset does, once for both"
+                            + " engines",
                     false, ordered(
                             "STATE-1", List.of(
                                     "Each row starts from its own carried state, and leaves its own.",
                                     "The post: \"Within a batch, each sequence has its OWN states.\"",
-                                    "Row r reads carriedH[r], carriedC[r] and writes them back: never another"
-                                            + " row's."),
+                                    "carriedState() hands the engine carriedH and carriedC as they are, row r"
+                                            + " in row r; carry() puts row r's final state back in carriedH[r] and"
+                                            + " carriedC[r]: never another row's."),
                             "STATE-2", List.of(
-                                    "After a stateful batch, row i's final state is row i's next start.",
+                                    "After a stateful batch, row i's final state is row i's next start; and"
+                                            + " resetStates(state) sets both h and c of every row.",
                                     "The post: \"the states of the current batch will be propagated to the next"
                                             + " batch (at index i).\"",
-                                    "startFromCarriedState: tape.setIncoming(row, carriedH[row],"
-                                            + " carriedC[row]); carryFinalState: tape.copyFinal(row,"
-                                            + " carriedH[row], carriedC[row]); resetStates(initial) sets carriedH[row]"
-                                            + " and carriedC[row] from initial.h(row) and initial.c(row)."),
+                                    "carriedState(): new LstmState(carriedH, carriedC); carry(): carriedH[row] ="
+                                            + " finalState.h(row), carriedC[row] = finalState.c(row);"
+                                            + " resetStates(initial) sets carriedH[row] and carriedC[row] from"
+                                            + " initial.h(row) and initial.c(row)."),
                             "STATE-3", List.of(
                                     "A reset makes the next batch start from zeros, on every row.",
                                     "The post: \"we manually reset the states of the LSTM to have a clean"
@@ -281,14 +284,15 @@ final class KataPath {
                                             + " state is the whole link between chunks.",
                                     "The post: \"It's important that X[0:9] comes before X[10:19] to keep the"
                                             + " time axis value.\"",
-                                    "Carry both h and c, exactly as the last step left them: startFromCarriedState"
-                                            + " hands tape.setIncoming both carriedH[row] and carriedC[row]."),
+                                    "Carry both h and c, exactly as the last step left them: carry() copies"
+                                            + " finalState.h(row) into carriedH[row] and finalState.c(row) into"
+                                            + " carriedC[row], and carriedState() hands them to the next batch."),
                             "STATE-6", List.of(
                                     "Training carries the state its forward pass produced, and the gradient"
                                             + " treats the incoming state as a constant.",
                                     "The post: \"The gradient is always computed at the end of each batch.\"",
-                                    "trainOnBatch keeps the final states of the forward pass, made with the"
-                                            + " weights before the update; gradientOnBatch keeps nothing."),
+                                    "trainOnBatch carries (carry()) the final state of its forward pass, made"
+                                            + " with the weights before the update; gradientOnBatch keeps nothing."),
                             "STATE-7", List.of(
                                     "A refused call changes nothing: the checks come before any state moves.",
                                     "Keras raises before it runs a batch of the wrong shape.",
@@ -296,50 +300,51 @@ final class KataPath {
                             "REF-1", List.of(
                                     "The gradient from a carried state must treat that state as a constant.",
                                     "The post: \"The gradient is always computed at the end of each batch.\"",
-                                    "The backward pass is given; it needs the forward pass to start from the"
-                                            + " carried state and leave it untouched."))),
-            new Step(9, "dl4j", "Keras-style stateful training on DL4J",
-                    "make DL4J carry state as Keras does: start from the carried state, stop the gradient at the"
-                            + " batch, carry the pre-update final state, reset to zeros",
+                                    "The backward pass is given; it needs carriedState() to hand the forward pass"
+                                            + " the carried state, which nothing changes until carry()."))),
+            new Step(9, "dl4j", "The DL4J engine's part of Keras' stateful training",
+                    "run libnd4j's kernels from the state the model gives, send the logits' errors back through the"
+                            + " dense head into the kernels, and make one Adam step per update, counted",
                     true, ordered(
                             "DL4J-2", List.of(
-                                    "A stateful model starts each batch from its carried state; a stateless one"
-                                            + " from zeros (null is zeros here).",
+                                    "The kernels must start from the state the model hands forward(), the carried"
+                                            + " one or zeros.",
                                     "The post: \"the states of the current batch will be propagated to the next"
                                             + " batch (at index i).\"",
-                                    "startingState(): stateful ? carried : null; advance(): keep lastFinal and"
-                                            + " lastRows, and carried = finalState when stateful; resetStates():"
-                                            + " carried = null."),
+                                    "forward(): cells.forward(inputs, kernelWidth(start.h()),"
+                                            + " kernelWidth(start.c()))."),
                             "DL4J-3", List.of(
-                                    "The gradient starts from the carried state, held constant.",
+                                    "The gradient flows from each row's logit error back through the dense head"
+                                            + " into the LSTM, and stops at the incoming state.",
                                     "The post: \"The gradient is always computed at the end of each batch.\"",
-                                    "computeGradient is given: it reads startingState(), so that must be the"
-                                            + " carried state when stateful."),
+                                    "backward(): for each row, error = logitErrors[row]; biasGradient += error;"
+                                            + " per unit, hError = error * denseKernel[unit] and kernelGradient"
+                                            + " += error * lastH[...]."),
                             "DL4J-4", List.of(
-                                    "One update per call: the gradient, one Adam step, then carry the state the"
-                                            + " forward pass produced.",
+                                    "One Adam step per update, and Adam counts the updates for its bias"
+                                            + " correction.",
                                     "Keras' train_on_batch: one update, the loss of the forward pass, the state"
                                             + " from before the update.",
-                                    "pass = computeGradient(...); parameters.adamStep(iteration); iteration++;"
-                                            + " advance(pass.finalState(), rows); return the score of"
-                                            + " pass.probabilities()."),
+                                    "optimizerStep(): parameters.adamStep(iteration); iteration++."),
                             "DL4J-9", List.of(
-                                    "DL4J must agree with the reference you wrote: the same outputs, states,"
-                                            + " gradients and Adam step.",
+                                    "DL4J must agree with the reference: the same outputs, states, gradients and"
+                                            + " Adam step.",
                                     "Keras semantics, as the reference engine computes them exactly.",
-                                    "One Adam step per update, counted: parameters.adamStep(iteration) applies"
-                                            + " Keras 1's Adam to the gradient computeGradient left, then"
-                                            + " iteration++."),
+                                    "The head's errors go to the LSTM as hError[row * kernelUnits + unit] ="
+                                            + " error * denseKernel[unit]; one parameters.adamStep(iteration) per"
+                                            + " update, then iteration++."),
                             "STATE-2", List.of(
                                     "Row i's final state must become row i's next start, on DL4J too.",
                                     "The post: \"the states of the current batch will be propagated to the next"
                                             + " batch (at index i).\"",
-                                    "advance() sets carried = finalState when the model is stateful."),
+                                    "The model keeps the final state forward() returns; forward() must start"
+                                            + " cells.forward from kernelWidth(start.h()) and"
+                                            + " kernelWidth(start.c())."),
                             "STATE-6", List.of(
                                     "Training leaves the state its forward pass produced.",
                                     "The post: \"The gradient is always computed at the end of each batch.\"",
-                                    "Carry pass.finalState(), computed before the update, not a new forward"
-                                            + " pass with the new weights."))));
+                                    "backward() and optimizerStep() change weights and gradients only; the state"
+                                            + " comes from forward(), before the update."))));
 
     /** Keeps the hints in the order written: claims show in that order. */
     private static Map<String, List<String>> ordered(Object... claimsAndHints) {

@@ -30,8 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KataProofIT {
 
     private static final Path PROOF = Path.of("target", "kata-proof");
-    /** Long enough for steps 1 to 7 to pass first, short enough not to wait a minute for a loop that never ends. */
-    private static final int RUNAWAY_LIMIT_SECONDS = 10;
+    /**
+     * Long enough for a cold JVM on a busy machine to reach the loop and be seen in its test, short enough not to wait
+     * a minute for a loop that never ends.
+     */
+    private static final int RUNAWAY_LIMIT_SECONDS = 20;
 
     private final List<KataPath.Step> steps = KataPath.steps();
     private final List<SlipCatalogue.Slip> slips = SlipCatalogue.all();
@@ -180,9 +183,9 @@ class KataProofIT {
     }
 
     /**
-     * A loop that never ends, planted in the solution, run as a learner runs the kata: the steps before it pass, its
-     * step is stopped at the limit with the claim and test that were running and the learner's line, and the kata
-     * exits with its code for that.
+     * A loop that never ends, planted in the solution, run as a learner runs the kata, its step alone (the steps before
+     * a stopped one are shown as passed steps always are, KATA-7): the step is stopped at the limit with the claim and
+     * test that were running and the learner's line, and the kata exits with its code for that.
      */
     @Test
     @Claim("KATA-10")
@@ -195,9 +198,6 @@ class KataProofIT {
             KataPath.Step own = slip.kataStep();
             int[] region = slip.region(run.file());
             assertEquals(Kata.Ending.STOPPED.code, exit, slip + ": exit code\n" + text);
-            for (KataPath.Step before : steps.subList(0, own.number() - 1)) {
-                assertTrue(text.contains("passed  " + before.label()), slip + ": " + before.label() + "\n" + text);
-            }
             assertTrue(text.contains("STOPPED  " + own.label()), slip + ": the step is named\n" + text);
             assertTrue(text.contains("still running after " + RUNAWAY_LIMIT_SECONDS + " s"), slip
                     + ": stopped at the limit\n" + text);
@@ -221,7 +221,8 @@ class KataProofIT {
         Workspace workspace = proof.render("runaway-" + slip.id(), Set.of(), file, text -> slip.plant(file));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-Dkata.workspace=" + workspace.root(),
-                "-Dkata.limit=" + RUNAWAY_LIMIT_SECONDS, "-cp", WorkspaceCompiler.currentClassPath(),
+                "-Dkata.limit=" + RUNAWAY_LIMIT_SECONDS, "-Dkata.step=" + slip.step(), "-cp",
+                WorkspaceCompiler.currentClassPath(),
                 Kata.class.getName());
         Path output = PROOF.resolve("runaway-" + slip.id() + ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

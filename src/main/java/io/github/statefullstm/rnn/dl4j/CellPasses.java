@@ -110,7 +110,7 @@ final class CellPasses {
 
     /**
      * Runs every step of the batch ({@code [rows][steps][features]}, already validated) from the given state
-     * ({@code [rows][k]} row by row, or {@code null} for zeros).
+     * ({@code [rows][k]} row by row).
      */
     void forward(double[][][] batch, double[] startHValues, double[] startCValues) {
         int at = 0;
@@ -121,8 +121,8 @@ final class CellPasses {
             }
         }
         inputs.data().setData(inputValues);
-        startH.data().setData(startHValues == null ? zeroState : startHValues);
-        startC.data().setData(startCValues == null ? zeroState : startCValues);
+        startH.data().setData(startHValues);
+        startC.data().setData(startCValues);
         for (BoundOp step : forward) {
             step.run();
         }

@@ -5,10 +5,10 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.ModelConfig;
 
 /**
- * The DL4J engine: LSTM(units) -> Dense(1, sigmoid) as a DL4J {@code MultiLayerNetwork} with Keras' stateful
- * semantics. Double precision by default, so it can be checked tightly against an exact oracle; {@link Precision#FLOAT}
- * is available (no faster at this size, see {@code reports/dl4j-speed.md}). Per-update speed depends on one
- * process-wide switch, see {@link NativeRuntime}.
+ * The DL4J engine: LSTM(units) -> Dense(1, sigmoid) in libnd4j's LSTM cell kernels, with Keras' stateful semantics
+ * ({@link Dl4jLstmModel}). Double precision by default, so it can be checked tightly against an exact oracle;
+ * {@link Precision#FLOAT} is available (no faster at this size, see {@code reports/dl4j-speed.md}). How many native
+ * threads an operation gets is a process-wide setting, see {@link NativeRuntime}.
  */
 public final class Dl4jEngine implements LstmEngine {
 

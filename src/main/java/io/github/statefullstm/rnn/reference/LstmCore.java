@@ -1,10 +1,10 @@
 package io.github.statefullstm.rnn.reference;
 
 import io.github.statefullstm.rnn.GateActivation;
-import io.github.statefullstm.rnn.KerasCrossEntropy;
+import io.github.statefullstm.rnn.Sigmoid;
 
 /**
- * The arithmetic of LSTM(units) -> Dense(1, sigmoid) -> binary cross-entropy, forward and backward, on plain
+ * The arithmetic of LSTM(units) -> Dense(1, sigmoid), forward and backward from the errors at the logits, on plain
  * {@code double[]}s: the kata's central exercise. Every row is computed on its own with the same sequence of
  * operations, so a row's numbers never depend on the other rows of its batch, to the last bit.
  *
@@ -92,15 +92,13 @@ final class LstmCore {
     }
 
     /**
-     * Adds to {@code grad} the gradient of the mean loss over the tape's rows. The tape must hold the forward pass
-     * of these inputs with these parameters.
+     * Adds to {@code grad} the gradient of the loss whose error at each row's logit is {@code logitErrors[row]}. The
+     * tape must hold the forward pass of these inputs with these parameters.
      */
-    void backward(double[] p, double[][][] inputs, double[] targets, Tape tape, double[] grad) {
+    void backward(double[] p, double[][][] inputs, double[] logitErrors, Tape tape, double[] grad) {
         int u = layout.units();
-        double perRow = 1.0 / tape.rows;
         for (int row = 0; row < tape.rows; row++) {
-            // d(loss)/d(logit) of sigmoid + binary cross-entropy is (prediction - target), or 0 where Keras clips.
-            double dLogit = KerasCrossEntropy.logitGradient(sigmoid(tape.logits[row]), targets[row]) * perRow;
+            double dLogit = logitErrors[row];
             int last = tape.stateAt(row, tape.steps);
             grad[layout.denseBias()] += dLogit;
             for (int j = 0; j < u; j++) {
@@ -154,7 +152,7 @@ final class LstmCore {
     }
 
     private double gate(double x) {
-        return hardGates ? Math.max(0, Math.min(1, HARD_SIGMOID_SLOPE * x + 0.5)) : sigmoid(x);
+        return hardGates ? Math.max(0, Math.min(1, HARD_SIGMOID_SLOPE * x + 0.5)) : Sigmoid.of(x);
     }
 
     /**
@@ -166,9 +164,5 @@ final class LstmCore {
             return value > 0 && value < 1 ? HARD_SIGMOID_SLOPE : 0;
         }
         return value * (1 - value);
-    }
-
-    static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

@@ -51,11 +51,6 @@ final class Tape {
         System.arraycopy(cRow, 0, c, stateAt(row, 0), units);
     }
 
-    void clearIncoming(int row) {
-        java.util.Arrays.fill(h, stateAt(row, 0), stateAt(row, 0) + units, 0);
-        java.util.Arrays.fill(c, stateAt(row, 0), stateAt(row, 0) + units, 0);
-    }
-
     /** Copies the state after the last step of {@code row} out. */
     void copyFinal(int row, double[] hRow, double[] cRow) {
         System.arraycopy(h, stateAt(row, steps), hRow, 0, units);

@@ -3,6 +3,7 @@ package io.github.statefullstm.rnn.dl4j;
 import io.github.statefullstm.rnn.Agreement;
 import io.github.statefullstm.rnn.Arithmetic;
 import io.github.statefullstm.rnn.BatchScenario;
+import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.Tolerance;
 import io.github.statefullstm.spec.Claim;
@@ -44,7 +45,7 @@ class Dl4jLayersAgreementProperties {
     @Property(tries = TRIES)
     @Claim("DL4J-12")
     void predictionsAndFinalStatesEqualDl4jsOwnLayers(@ForAll("batchSequences") Case c) {
-        Dl4jLstmModel model = (Dl4jLstmModel) new Dl4jEngine().build(c.scenario().config(c.stateful()));
+        LstmModel model = new Dl4jEngine().build(c.scenario().config(c.stateful()));
         if (c.stateful()) {
             model.resetStates(c.scenario().state(0));
         }
@@ -57,7 +58,7 @@ class Dl4jLayersAgreementProperties {
             Agreement agree = Agreement.within(Tolerance.forward(model.getWeights(),
                     c.scenario().spec().gateActivation(), inputs, incoming, Arithmetic.ND4J_DOUBLE,
                     Arithmetic.ND4J_DOUBLE), KERNELS_AGAINST_THE_LAYERS);
-            Dl4jLstmModel.LayersAnswer layers = model.throughDl4jLayers(inputs);
+            Dl4jLayers.Answer layers = Dl4jLayers.answer(model, inputs);
             double[] kernels = model.predictOnBatch(inputs);
             agree.outputs("batch " + batch + " of [" + c + "]", layers.probabilities(), kernels);
             LstmState kernelsFinal = model.finalStates();

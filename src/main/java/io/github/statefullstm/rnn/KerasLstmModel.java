@@ -1,0 +1,219 @@
+package io.github.statefullstm.rnn;
+
+import java.util.Arrays;
+
+/**
+ * Everything of an {@link LstmModel} that does not depend on the engine, written once: the call checks, the carried
+ * and final state and what a batch starts from, {@code resetStates}, Keras' loss with its clip and its accuracy, and
+ * how a call strings the engine's passes together. An engine supplies the arithmetic only: a forward pass over a batch
+ * from a given state, the backward pass of that batch from the errors of its logits, and the optimizer's step.
+ *
+ * <p><b>State.</b> Stateless, every batch starts from zeros. Stateful, row i of each batch starts from the final state
+ * of row i of the batch before, and of no other row, until {@link #resetStates()}. The incoming state is a constant to
+ * the backward pass: gradients stop at the batch boundary while the state goes on, as in Keras' stateful
+ * {@code train_on_batch}. The final state a training call carries is that of its forward pass, made with the weights
+ * before the update, as Keras' state update runs in the same forward pass.
+ *
+ * <p><b>Refusals.</b> Every call checks all of its arguments ({@link CallChecks}) before anything moves, so that a
+ * refused call leaves weights, optimizer and state as they were.
+ */
+public abstract class KerasLstmModel implements LstmModel {
+
+    /** Keras' binary accuracy rounds the probability: round(0.5) is 0 (half to even), so class 1 needs p > 0.5. */
+    public static final double DECISION_THRESHOLD = 0.5;
+
+    private final ModelConfig config;
+    private final int units;
+    /** Stateful only: the state the next batch starts from, one row per batch row. */
+    private final double[][] carriedH;
+    private final double[][] carriedC;
+    /** The final state of every row of the most recent batch. */
+    private LstmState last;
+
+    protected KerasLstmModel(ModelConfig config) {
+        this.config = config;
+        this.units = config.spec().units();
+        int carriedRows = config.stateful() ? config.batchSize() : 0;
+        this.carriedH = new double[carriedRows][units];
+        this.carriedC = new double[carriedRows][units];
+        this.last = LstmState.zeros(carriedRows, units);
+    }
+
+    /** What an engine's forward pass gives: each row's logit at its last step, and each row's final state. */
+    public record Forward(double[] logits, LstmState finalState) {
+    }
+
+    /**
+     * Runs the batch (already checked) forward from {@code start}, one row of state per row of the batch, and keeps
+     * what its backward pass will need.
+     */
+    protected abstract Forward forward(double[][][] inputs, LstmState start);
+
+    /**
+     * Back-propagates the batch of the last forward pass from the errors of its logits (dLoss/dLogit per row), through
+     * every step back to the incoming state, which it treats as a constant; the result is the engine's gradient.
+     */
+    protected abstract void backward(double[] logitErrors);
+
+    /** The gradient the last backward pass left, in the canonical layout. */
+    protected abstract LstmWeights gradient();
+
+    /** One step of the optimizer from the gradient the last backward pass left. */
+    protected abstract void optimizerStep();
+
+    protected abstract LstmWeights weights();
+
+    /** Replaces every weight (already checked); the optimizer's moments stay as they are, as in Keras. */
+    protected abstract void replaceWeights(LstmWeights weights);
+
+    @Override
+    public final ModelConfig config() {
+        return config;
+    }
+
+    @Override
+    public final double[] predictOnBatch(double[][][] inputs) {
+        CallChecks.inputs(inputs, config);
+        Forward pass = forward(inputs, start(inputs.length));
+        keep(pass.finalState());
+        return probabilities(pass);
+    }
+
+    @Override
+    public final BatchResult testOnBatch(double[][][] inputs, double[] targets) {
+        CallChecks.inputs(inputs, config);
+        CallChecks.targets(targets, inputs.length);
+        Forward pass = forward(inputs, start(inputs.length));
+        keep(pass.finalState());
+        return score(probabilities(pass), targets);
+    }
+
+    @Override
+    public final BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
+        CallChecks.inputs(inputs, config);
+        CallChecks.targets(targets, inputs.length);
+        Forward pass = forward(inputs, start(inputs.length));
+        double[] probabilities = probabilities(pass);
+        backward(logitErrors(probabilities, targets));
+        optimizerStep();
+        keep(pass.finalState());
+        // Keras reports the loss of the forward pass, made with the weights before the update.
+        return score(probabilities, targets);
+    }
+
+    @Override
+    public final LstmWeights gradientOnBatch(double[][][] inputs, double[] targets) {
+        CallChecks.inputs(inputs, config);
+        CallChecks.targets(targets, inputs.length);
+        Forward pass = forward(inputs, start(inputs.length));
+        backward(logitErrors(probabilities(pass), targets));
+        return gradient();
+    }
+
+    @Override
+    public final void resetStates() {
+        // kata:begin bookkeeping
+        for (int row = 0; row < carriedH.length; row++) {
+            Arrays.fill(carriedH[row], 0);
+            Arrays.fill(carriedC[row], 0);
+        }
+        // kata:end
+    }
+
+    @Override
+    public final void resetStates(LstmState initial) {
+        CallChecks.initialState(initial, config);
+        // kata:begin bookkeeping
+        for (int row = 0; row < carriedH.length; row++) {
+            carriedH[row] = initial.h(row);
+            carriedC[row] = initial.c(row);
+        }
+        // kata:end
+    }
+
+    @Override
+    public final LstmState states() {
+        return config.stateful() ? new LstmState(carriedH, carriedC) : LstmState.zeros(last.rows(), units);
+    }
+
+    @Override
+    public final LstmState finalStates() {
+        return last;
+    }
+
+    @Override
+    public final LstmWeights getWeights() {
+        return weights();
+    }
+
+    @Override
+    public final void setWeights(LstmWeights weights) {
+        CallChecks.weights(weights, config.spec().features(), units);
+        replaceWeights(weights);
+    }
+
+    /** What a batch of {@code rows} starts from: a stateful model's carried state, a stateless one's zeros. */
+    private LstmState start(int rows) {
+        return config.stateful() ? carriedState() : LstmState.zeros(rows, units);
+    }
+
+    /** The state a stateful model's next batch starts from, row i of it from row i of the carried state. */
+    private LstmState carriedState() {
+        // kata:begin bookkeeping
+        return new LstmState(carriedH, carriedC);
+        // kata:end
+    }
+
+    /** What a batch leaves behind: its final state, which a stateful row carries to the same row of the next batch. */
+    private void keep(LstmState finalState) {
+        last = finalState;
+        if (config.stateful()) {
+            carry(finalState);
+        }
+    }
+
+    /** Row i's final state becomes row i's next start. */
+    private void carry(LstmState finalState) {
+        // kata:begin bookkeeping
+        for (int row = 0; row < carriedH.length; row++) {
+            carriedH[row] = finalState.h(row);
+            carriedC[row] = finalState.c(row);
+        }
+        // kata:end
+    }
+
+    private static double[] probabilities(Forward pass) {
+        double[] logits = pass.logits();
+        double[] probabilities = new double[logits.length];
+        for (int row = 0; row < logits.length; row++) {
+            probabilities[row] = Sigmoid.of(logits[row]);
+        }
+        return probabilities;
+    }
+
+    /**
+     * dLoss/dLogit of each row for the mean loss over the rows: with a sigmoid output and binary cross-entropy it is
+     * (p - y) / rows, or 0 where Keras clips the probability and the loss is flat.
+     */
+    private static double[] logitErrors(double[] probabilities, double[] targets) {
+        double[] errors = new double[probabilities.length];
+        for (int row = 0; row < errors.length; row++) {
+            errors[row] = KerasCrossEntropy.logitGradient(probabilities[row], targets[row]) / errors.length;
+        }
+        return errors;
+    }
+
+    /** Keras' mean binary cross-entropy and binary accuracy of the batch. */
+    private static BatchResult score(double[] probabilities, double[] targets) {
+        double loss = 0;
+        int correct = 0;
+        for (int row = 0; row < probabilities.length; row++) {
+            loss += KerasCrossEntropy.loss(probabilities[row], targets[row]);
+            double predicted = probabilities[row] > DECISION_THRESHOLD ? 1 : 0;
+            if (predicted == targets[row]) {
+                correct++;
+            }
+        }
+        return new BatchResult(loss / probabilities.length, (double) correct / probabilities.length);
+    }
+}
