@@ -158,11 +158,17 @@ public final class BatchPlan {
         // kata:end
     }
 
-    private static BatchPlan statefulInOrder(int sampleCount, int batchSize, boolean[] resetBefore) {
+    /**
+     * Samples in order, {@code batchSize} at a time, states carried from each batch to the next except before the
+     * batches marked in {@code resetBefore} (one mark per batch), and before the first: resets anywhere.
+     */
+    public static BatchPlan statefulInOrder(int sampleCount, int batchSize, boolean[] resetBefore) {
         Refusal.requirePositive("sample count", sampleCount);
         Refusal.requirePositive("batch size (B)", batchSize);
         Refusal.require(sampleCount % batchSize == 0, "sample count", sampleCount,
                 "must be a multiple of the batch size " + batchSize + ": a stateful batch has a fixed size");
+        Refusal.require(resetBefore != null && resetBefore.length == sampleCount / batchSize, "reset marks",
+                resetBefore == null ? null : resetBefore.length, "must be one per batch: " + sampleCount / batchSize);
         // kata:begin plans
         List<Batch> batches = new ArrayList<>();
         for (int k = 0; k < sampleCount / batchSize; k++) {

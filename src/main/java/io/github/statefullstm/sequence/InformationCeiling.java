@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The highest accuracy any model can reach on a batch plan, when it sees only what the plan lets it see.
+ * The highest accuracy any model can reach on a batch plan, when it sees only what the plan's lineage lets it see.
  *
  * <p><b>Why it is a ceiling.</b> A recurrent model's answer for a sample is a function of the steps it has read
  * since its state was last zero: the sample's own steps, preceded, in a stateful plan, by the steps of the
@@ -42,16 +42,20 @@ public final class InformationCeiling {
      */
     public static Ceiling of(List<Sample> samples, BatchPlan plan) {
         Refusal.require(plan.sampleCount() > 0, "plan", plan, "must hold at least one sample");
+        StateLineage lineage = plan.lineage();
         // kata:begin ceiling
         HistoryTrie trie = new HistoryTrie();
         Map<Integer, long[]> targetsByHistory = new HashMap<>();
         int[] carried = new int[plan.batchSize()];
-        for (BatchPlan.Batch batch : plan.batches()) {
+        for (int k = 0; k < plan.batches().size(); k++) {
+            BatchPlan.Batch batch = plan.batch(k);
+            int[] before = carried.clone();
             for (int row = 0; row < batch.size(); row++) {
                 Refusal.require(batch.row(row) >= 0 && batch.row(row) < samples.size(), "sample index", batch.row(row),
                         "must be in [0, " + samples.size() + ")");
                 Sample sample = samples.get(batch.row(row));
-                int node = plan.stateful() && !batch.resetBefore() ? carried[row] : HistoryTrie.EMPTY;
+                int node = lineage.predecessor(new StateLineage.Slot(k, row)).map(p -> before[p.row()])
+                        .orElse(HistoryTrie.EMPTY);
                 for (int t = 0; t < sample.length(); t++) {
                     node = trie.child(node, sample.step(t));
                 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where each row's initial state comes from under a {@link BatchPlan}. In a stateful plan, row {@code i} of batch
+ * Where each row's initial state comes from under a {@link BatchPlan}: the one statement of that rule, which the plan
+ * runner asks when to reset a model and the information ceiling walks. In a stateful plan, row {@code i} of batch
  * {@code k + 1} starts from the final state of row {@code i} of batch {@code k} ("the states of the current batch
  * will be propagated to the next batch (at index i)"), and from no other row; a reset, or a stateless plan,
  * starts it from zero.
@@ -35,6 +36,14 @@ public final class StateLineage {
         }
         return Optional.of(new Slot(slot.batch() - 1, slot.row()));
         // kata:end
+    }
+
+    /**
+     * Whether every row of batch {@code batch} starts from zero: none has a predecessor. Rows are reset together, so
+     * row 0 answers for the batch.
+     */
+    public boolean startsAfresh(int batch) {
+        return predecessor(new Slot(batch, 0)).isEmpty();
     }
 
     /**

@@ -6,11 +6,13 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.sequence.BatchPlan;
 import io.github.statefullstm.sequence.Sample;
+import io.github.statefullstm.sequence.StateLineage;
 import java.util.List;
 
 /**
  * Feeds a batch plan to a model in order. A stateful plan needs a stateful model of the plan's batch size, so that
- * row i of each batch continues row i of the one before; the plan's resets become {@code resetStates()} calls.
+ * row i of each batch continues row i of the one before; where the plan's lineage starts a batch afresh, the model's
+ * state is reset ({@code resetStates()}).
  */
 public final class PlanRunner {
 
@@ -60,13 +62,14 @@ public final class PlanRunner {
     private static Score run(LstmModel model, List<Sample> samples, BatchPlan plan, BatchListener listener,
                              boolean training, boolean continuing) {
         checkFits(model, samples, plan);
+        StateLineage lineage = plan.lineage();
         // kata:begin runner
         double lossSum = 0;
         double accuracySum = 0;
         long seen = 0;
         for (int k = 0; k < plan.batches().size(); k++) {
             BatchPlan.Batch batch = plan.batch(k);
-            if (plan.stateful() && batch.resetBefore() && !(continuing && k == 0)) {
+            if (plan.stateful() && lineage.startsAfresh(k) && !(continuing && k == 0)) {
                 model.resetStates();
             }
             double[][][] inputs = new double[batch.size()][][];

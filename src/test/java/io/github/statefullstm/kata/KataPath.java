@@ -188,10 +188,11 @@ final class KataPath {
                                             + " answer: group them, and count each group's majority.",
                                     "The post's windowed runs sit at 0.5455: a window that misses step 0 is all"
                                             + " zeros, whatever its target.",
-                                    "Walk the plan batch by batch; per row, continue the carried trie node"
-                                            + " (stateful and no reset) or start from EMPTY; add the sample's"
-                                            + " steps; keep the node in carried[row]; count targets per final node in"
-                                            + " targetsByHistory; reachable sums Math.max(counts[0], counts[1])."),
+                                    "Walk the plan batch by batch; per row, continue the node its lineage"
+                                            + " predecessor left (lineage.predecessor(slot), before[p.row()]) or"
+                                            + " start from EMPTY; add the sample's steps; keep the node in"
+                                            + " carried[row]; count targets per final node in targetsByHistory;"
+                                            + " reachable sums Math.max(counts[0], counts[1])."),
                             "CEIL-2", List.of(
                                     "Of the m windows of a sequence only the first holds step 0.",
                                     "The post's stateless windows: validation accuracy 0.5455, which is 6/11.",
@@ -205,8 +206,8 @@ final class KataPath {
                             "CEIL-4", List.of(
                                     "A history that reaches step 0 tells the targets apart.",
                                     "The post, one step at a time, stateful: test accuracy 1.0.",
-                                    "Carry the trie node per row from batch to batch unless the batch resets:"
-                                            + " carried[row] = node."))),
+                                    "Carry the trie node per row from batch to batch where the lineage links the"
+                                            + " row to the batch before: carried[row] = node."))),
             new Step(6, "runner", "Running a plan through a model",
                     "feed a plan's batches to a model in order, with its resets, and evaluate without"
                             + " disturbing the carried state",
@@ -216,7 +217,7 @@ final class KataPath {
                                             + " the plan resets.",
                                     "The post: \"model.reset_states()\" after each sequence, and"
                                             + " \"train_on_batch\" for every element.",
-                                    "For each batch: if plan.stateful() && batch.resetBefore(),"
+                                    "For each batch: if plan.stateful() && lineage.startsAfresh(k),"
                                             + " model.resetStates(); build the rows' steps and targets; call"
                                             + " trainOnBatch or testOnBatch."),
                             "TRAIN-2", List.of(
@@ -236,7 +237,7 @@ final class KataPath {
                                             + " it.",
                                     "The post's stateful windows go through model.fit(..., validation_data=...) and"
                                             + " model.evaluate(...): no reset_states() anywhere.",
-                                    "Reset before batch k only if plan.stateful() && batch.resetBefore() &&"
+                                    "Reset before batch k only if plan.stateful() && lineage.startsAfresh(k) &&"
                                             + " !(continuing && k == 0); continuing evaluation puts nothing back."))),
             new Step(7, "cell", "The LSTM cell's equations",
                     "compute one step of the cell: the four gates, the new cell state and the new output",

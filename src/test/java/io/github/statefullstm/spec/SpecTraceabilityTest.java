@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,37 @@ class SpecTraceabilityTest {
                 .filter(id -> !claims.get(id).verifiedBy().contains(test))
                 .forEach(id -> unlisted.add(test + " (" + id + " in " + claims.get(id).file() + ")")));
         assertEquals(Set.of(), unlisted, "tests that claim to verify a claim whose spec entry does not list them");
+    }
+
+    @Test
+    @DisplayName("the index in specs/README.md gives every claim file its claims' range")
+    void theIndexGivesEveryClaimFileItsRange() throws IOException {
+        Map<String, String> indexed = new HashMap<>();
+        Matcher row = Pattern.compile("^\\|[^|]*\\| \\[([^]]+)]\\([^)]+\\) \\| ([^|]+) \\|$").matcher("");
+        for (String line : Files.readAllLines(SpecDocument.SPECS.resolve("README.md"))) {
+            if (row.reset(line).matches()) {
+                indexed.put(row.group(1), row.group(2));
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (SpecDocument document : SpecDocument.all()) {
+            if (!document.claims().isEmpty()) {
+                expected.put(document.file().getFileName().toString(), ranges(document));
+            }
+        }
+        assertEquals(new TreeMap<>(expected), new TreeMap<>(indexed),
+                "specs/README.md's table, file by file, against the claims the files define");
+    }
+
+    /** "A-1 .. A-4, B-1": each ID prefix's first and last claim, in the order the file defines them. */
+    private static String ranges(SpecDocument document) {
+        Map<String, List<String>> byPrefix = new LinkedHashMap<>();
+        for (SpecDocument.SpecClaim claim : document.claims()) {
+            byPrefix.computeIfAbsent(claim.id().substring(0, claim.id().lastIndexOf('-')), p -> new ArrayList<>())
+                    .add(claim.id());
+        }
+        return byPrefix.values().stream().map(ids -> ids.size() == 1 ? ids.get(0)
+                : ids.get(0) + " .. " + ids.get(ids.size() - 1)).collect(Collectors.joining(", "));
     }
 
     @Test
