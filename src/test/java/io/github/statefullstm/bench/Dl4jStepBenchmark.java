@@ -5,6 +5,7 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.rnn.dl4j.Dl4jEngine;
+import io.github.statefullstm.rnn.dl4j.FitStepBaseline;
 import io.github.statefullstm.rnn.dl4j.NativeRuntime;
 import io.github.statefullstm.rnn.dl4j.Precision;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
@@ -25,7 +26,7 @@ import java.util.Map;
  *
  * <p>Run:
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.github.statefullstm.bench.Dl4jStepBenchmark
  * </pre>
  * JavaCPP's pointer GC can only be chosen before ND4J loads, and OMP_NUM_THREADS only before the process starts, so
@@ -43,7 +44,10 @@ public final class Dl4jStepBenchmark {
     private static final int TIMED_UPDATES = Integer.getInteger("updates", 5_000);
     /** The long run's length: the yardstick for flat memory. */
     private static final int LONG_RUN_UPDATES = 100_000;
-    /** A's update is about forty times the work of a one-step update, so it is warmed up and timed over fewer. */
+    /**
+     * A's update computes 640 steps (64 windows of 10) where a one-step update computes one, so it is warmed up and
+     * timed over a fifth as many updates, to keep the benchmark's run within minutes.
+     */
     private static final int WINDOW_UPDATES_DIVISOR = 5;
     /** A's batch: 64 windows of 10 steps. */
     private static final int WINDOW_ROWS = 64;
@@ -59,8 +63,8 @@ public final class Dl4jStepBenchmark {
      */
     private static final List<String> CHILD_HEAP = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
 
-    /** DL4J's own fit() on the same step, in a class of the DL4J package (the only one that may import DL4J). */
-    private static final String FIT_BASELINE = "io.github.statefullstm.rnn.dl4j.FitStepBaseline";
+    /** DL4J's own fit() on the same step: it builds DL4J's network itself, so it lives in the package that may. */
+    private static final String FIT_BASELINE = FitStepBaseline.class.getName();
 
     private record Setting(String name, boolean pointerGc, String ompThreads, String engine, String mainClass,
                            String shape) {

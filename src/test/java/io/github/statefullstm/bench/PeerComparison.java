@@ -31,7 +31,7 @@ import java.util.Locale;
  *
  * <p>Run, with the peer's folder ({@code npm install} done there):
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.github.statefullstm.bench.PeerComparison PEER
  * </pre>
  * Each experiment runs on the peer, then here, before the next experiment starts, so both share the machine's state

@@ -11,12 +11,12 @@ import io.github.statefullstm.rnn.reference.ReferenceEngine;
  *
  * <p>Run it from the test classpath (no plugin needed beyond Maven's own dependency plugin):
  * <pre>
- * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.github.statefullstm.bench.ReferenceStepBenchmark
  * </pre>
- * Expect a microsecond or two per update (measured 1.5 us on the project's shared 2-core machine): the arithmetic is
- * a few thousand floating-point operations. The JIT needs the warm-up; the timed rounds print their spread so a
- * noisy, shared machine shows as such.
+ * Expect microseconds per update, not milliseconds: the arithmetic is a few thousand floating-point operations, with
+ * no native call to pay for. The JIT needs the warm-up; the timed rounds print their spread so a noisy, shared machine
+ * shows as such.
  */
 public final class ReferenceStepBenchmark {
 

@@ -22,9 +22,9 @@ final class MarkedSource {
     static final Path PRODUCTION = Path.of("src", "main", "java");
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// kata:begin (\\S+)\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// kata:end\\s*$");
-    /** Members sit four spaces in: the nearest such line above a region declares its method. */
     /** The project's line length: a stub reads like the code around it. */
     private static final int COMMENT_WIDTH = 120;
+    /** Members sit four spaces in: the nearest such line above a region declares its method. */
     private static final Pattern MEMBER = Pattern.compile("^ {4}(?![ /*@}]).*?(\\w+)\\s*\\(");
 
     /** A marked region: its step, the method it belongs to, and its marker lines (0-based). */

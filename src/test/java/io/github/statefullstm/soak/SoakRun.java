@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The soak run ({@code mvn -Psoak test}): every property that generates runs {@code soak.factor} times its tries,
+ * The soak run ({@code ./mvnw -Psoak test}): every property that generates runs {@code soak.factor} times its tries,
  * each from its own seed drawn from one seed for the whole run, whatever its annotation fixes, so that a bound that
  * holds only for the samples a usual run draws shows up. The run's seed is printed first; giving it back
  * ({@code -Dsoak.seed=...}) replays every property's samples. Registered for every property through

@@ -30,7 +30,7 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Records, for every test that names a claim, how it ended, how many tries its properties ran and what jqwik's
  * statistics say its generators covered; then writes the spec status page from the record. Registered with the
- * JUnit Platform (META-INF/services), so it runs inside every {@code mvn test} or {@code mvn verify}.
+ * JUnit Platform (META-INF/services), so it runs inside every {@code ./mvnw test} or {@code ./mvnw verify}.
  *
  * <p>Each test JVM writes {@code target/spec-status/<run>.json} ({@code <run>} from the system property
  * {@code spec.status.run}: one per JVM, as the build forks two for each phase), rewritten with all it has recorded
