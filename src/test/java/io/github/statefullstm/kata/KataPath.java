@@ -238,7 +238,14 @@ final class KataPath {
                                     "The post's stateful windows go through model.fit(..., validation_data=...) and"
                                             + " model.evaluate(...): no reset_states() anywhere.",
                                     "Reset before batch k only if plan.stateful() && lineage.startsAfresh(k) &&"
-                                            + " !(continuing && k == 0); continuing evaluation puts nothing back."))),
+                                            + " !(continuing && k == 0); continuing evaluation puts nothing back."),
+                            "LINE-6", List.of(
+                                    "Where a batch's state comes from is the lineage's to say: the runner asks it,"
+                                            + " on every layout, resets anywhere included.",
+                                    "The post's resets are its own choice of layout; a plan may reset before any"
+                                            + " batch, and the runner must follow it there too.",
+                                    "Ask plan.lineage().startsAfresh(k) before each batch of a stateful plan, not"
+                                            + " batch.resetBefore() or the batch's index."))),
             new Step(7, "cell", "The LSTM cell's equations",
                     "compute one step of the cell: the four gates, the new cell state and the new output",
                     false, ordered(

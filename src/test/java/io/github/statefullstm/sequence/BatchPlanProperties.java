@@ -9,38 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.statefullstm.spec.Claim;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 @Label("Batch plans and their state lineage")
 class BatchPlanProperties {
-
-    @Provide
-    Arbitrary<PlannedSamples> plannedSamples() {
-        return PlannedSamples.any();
-    }
-
-    @Provide
-    Arbitrary<PlannedSamples> statefulWindowsInOrder() {
-        return PlannedSamples.statefulWindowsInOrder();
-    }
-
-    @Provide
-    Arbitrary<PlannedSamples> sequencePreservingPlans() {
-        return PlannedSamples.sequencePreserving();
-    }
-
-    @Provide
-    Arbitrary<PlannedSamples> perStepPlans() {
-        return PlannedSamples.perStep();
-    }
 
     @Group
     @Label("Layout")
@@ -49,7 +28,7 @@ class BatchPlanProperties {
         @Property
         @Claim("PLAN-1")
         @Label("every plan holds every sample exactly once")
-        void everyPlanHoldsEverySampleExactlyOnce(@ForAll("plannedSamples") PlannedSamples planned) {
+        void everyPlanHoldsEverySampleExactlyOnce(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             Statistics.label("plan").collect(planned.kind());
             int[] seen = new int[planned.samples().size()];
             for (BatchPlan.Batch batch : planned.plan().batches()) {
@@ -65,7 +44,8 @@ class BatchPlanProperties {
         @Property
         @Claim("PLAN-1")
         @Label("plans of samples in order hold them in order, B at a time")
-        void plansInOrderHoldTheSamplesInOrderBAtATime(@ForAll("plannedSamples") PlannedSamples planned) {
+        void plansInOrderHoldTheSamplesInOrderBAtATime(
+                @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             Statistics.label("plan").collect(planned.kind());
             if (planned.kind() == PlannedSamples.Kind.SEQUENCE_PRESERVING) {
                 return; // side by side, the order is the rows' (PLAN-4)
@@ -86,7 +66,8 @@ class BatchPlanProperties {
         @Property
         @Claim("PLAN-2")
         @Label("every batch of a stateful plan has exactly B rows")
-        void everyStatefulBatchHasExactlyBatchSizeRows(@ForAll("plannedSamples") PlannedSamples planned) {
+        void everyStatefulBatchHasExactlyBatchSizeRows(
+                @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             BatchPlan plan = planned.plan();
             Statistics.label("stateful").collect(plan.stateful());
             for (int k = 0; k < plan.batches().size(); k++) {
@@ -100,7 +81,7 @@ class BatchPlanProperties {
         @Claim("PLAN-4")
         @Label("a stateful plan resets exactly where a history starts afresh, and keeps each sequence on its row")
         void aStatefulPlanResetsWhereAHistoryStartsAndKeepsEachSequenceOnItsRow(
-                @ForAll("plannedSamples") PlannedSamples planned) {
+                @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             BatchPlan plan = planned.plan();
             Statistics.label("plan").collect(planned.kind());
             for (int k = 0; k < plan.batches().size(); k++) {
@@ -108,7 +89,10 @@ class BatchPlanProperties {
                 Sample first = planned.samples().get(batch.row(0));
                 String where = "batch " + k + " of " + planned;
                 switch (planned.kind()) {
-                    case STATEFUL_WINDOWS_IN_ORDER -> assertEquals(k == 0, batch.resetBefore(), "reset before " + where);
+                    case STATEFUL_WINDOWS_IN_ORDER -> assertEquals(k == 0, batch.resetBefore(),
+                            "reset before " + where);
+                    case STATEFUL_WINDOWS_RESET_ANYWHERE -> assertEquals(k == 0 || planned.resetMarks().get(k),
+                            batch.resetBefore(), "reset before " + where);
                     case PER_STEP_STATEFUL -> assertEquals(first.start() == 0, batch.resetBefore(),
                             "reset before " + where + ", which holds step " + first.start() + " of its sequence");
                     case SEQUENCE_PRESERVING -> {
@@ -171,6 +155,21 @@ class BatchPlanProperties {
 
         @Property
         @Claim("PLAN-3")
+        @Label("reset marks that are not one per batch are refused, naming how many there are and should be")
+        void resetMarksNotOnePerBatchAreRefused(@ForAll @IntRange(min = 1, max = 6) int batches,
+                                                @ForAll @IntRange(min = 1, max = 4) int batchSize,
+                                                @ForAll @IntRange(min = 0, max = 8) int marks) {
+            Assume.that(marks != batches);
+            Statistics.label("marks").collect(marks < batches ? "too few" : "too many");
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.statefulInOrder(batches * batchSize, batchSize, new boolean[marks])),
+                    "reset marks = " + marks, "one per batch: " + batches);
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.statefulInOrder(batches * batchSize, batchSize, null)), "reset marks = null");
+        }
+
+        @Property
+        @Claim("PLAN-3")
         @Label("B <= 0 is refused, naming B")
         void aNonPositiveBatchSizeIsRefused(@ForAll @IntRange(min = -3, max = 0) int batchSize) {
             Statistics.label("B").collect(batchSize == 0 ? "0" : "negative");
@@ -191,7 +190,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-1")
         @Label("state never crosses rows: row i starts from row i of the batch before, or from zero")
-        void stateNeverCrossesRows(@ForAll("plannedSamples") PlannedSamples planned) {
+        void stateNeverCrossesRows(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             BatchPlan plan = planned.plan();
             StateLineage lineage = plan.lineage();
             int carried = 0;
@@ -211,7 +210,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-1")
         @Label("a row the batch does not have has no lineage: it is refused, naming the row")
-        void aRowOutsideTheBatchIsRefused(@ForAll("plannedSamples") PlannedSamples planned) {
+        void aRowOutsideTheBatchIsRefused(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             StateLineage lineage = planned.plan().lineage();
             int k = planned.plan().batches().size() - 1;
             int rows = planned.plan().batch(k).size();
@@ -225,7 +224,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-2")
         @Label("a stateless plan carries nothing: every row starts from zero")
-        void aStatelessPlanCarriesNothing(@ForAll("plannedSamples") PlannedSamples planned) {
+        void aStatelessPlanCarriesNothing(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
             Statistics.label("stateful").collect(planned.plan().stateful());
             if (!planned.plan().stateful()) {
                 assertEquals(List.of(), planned.plan().lineage().links(), planned::toString);
@@ -236,7 +235,7 @@ class BatchPlanProperties {
         @Claim("LINE-3")
         @Label("in order, with B at least the windows per sequence, every link joins two different sequences")
         void inOrderWindowsLinkDifferentSequencesWhenABatchHoldsAWholeSequence(
-                @ForAll("statefulWindowsInOrder") PlannedSamples planned) {
+                @ForAll(supplier = PlannedSamples.StatefulWindowsInOrder.class) PlannedSamples planned) {
             int windowsPerSequence = (int) planned.samples().stream().filter(w -> w.sequence() == 0).count();
             boolean batchHoldsAWholeSequence = planned.plan().batchSize() >= windowsPerSequence;
             Statistics.label("B >= windows per sequence").collect(batchHoldsAWholeSequence);
@@ -253,7 +252,8 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-4")
         @Label("the sequence-preserving plan links each chunk to the previous chunk of its own sequence")
-        void sequencePreservingLineageStaysInsideOneSequence(@ForAll("sequencePreservingPlans") PlannedSamples planned) {
+        void sequencePreservingLineageStaysInsideOneSequence(
+                @ForAll(supplier = PlannedSamples.SequencePreserving.class) PlannedSamples planned) {
             Statistics.label("chunks per sequence").collect(
                     planned.samples().stream().filter(w -> w.sequence() == 0).count());
             for (int[] link : planned.plan().lineage().links()) {
@@ -274,7 +274,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-5")
         @Label("one step at a time, statefully, a step's history is its own sequence up to that step")
-        void perStepHistoryIsTheSequenceSoFar(@ForAll("perStepPlans") PlannedSamples planned) {
+        void perStepHistoryIsTheSequenceSoFar(@ForAll(supplier = PlannedSamples.PerStep.class) PlannedSamples planned) {
             Statistics.label("stateful").collect(planned.plan().stateful());
             StateLineage lineage = planned.plan().lineage();
             for (int k = 0; k < planned.plan().batches().size(); k++) {
@@ -327,7 +327,8 @@ class BatchPlanProperties {
         Statistics.label("the short group holds").collect(shortPart(n, batchSize));
         List<Sample> chunks = Windowing.windows(Task.generate(n, 4, 0.5, 1), 2, 2);
         assertMentions(assertThrows(IllegalArgumentException.class,
-                () -> BatchPlan.sequencePreserving(chunks, batchSize)), "sequences = " + n, "multiple of the batch size");
+                () -> BatchPlan.sequencePreserving(chunks, batchSize)), "sequences = " + n,
+                "multiple of the batch size");
     }
 
     /** What is left over for the last batch or group: one, one short of B, or between (B = 2 has only one). */

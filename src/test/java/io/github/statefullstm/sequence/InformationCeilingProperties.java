@@ -22,25 +22,16 @@ class InformationCeilingProperties {
     private static final int MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH = 12;
 
     @Provide
-    Arbitrary<PlannedSamples> plannedSamples() {
-        return PlannedSamples.any();
-    }
-
-    @Provide
-    Arbitrary<WindowShape> windowShapes() {
-        return WindowShape.any();
-    }
-
-    @Provide
     Arbitrary<PlannedSamples> plansWhoseLineageReachesStepZero() {
         return net.jqwik.api.Arbitraries.oneOf(PlannedSamples.sequencePreserving(),
                 PlannedSamples.perStep().filter(p -> p.plan().stateful()));
     }
 
     @Property
-    @Claim("CEIL-1")
+    @Claim({"CEIL-1", "LINE-6"})
     @Label("the ceiling is the best constant answer per group of samples with the same history (brute force)")
-    void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistories(@ForAll("plannedSamples") PlannedSamples planned) {
+    void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistories(
+            @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         Map<List<Double>, long[]> targetsByHistory = targetsByHistory(planned);
         long bruteForce = targetsByHistory.values().stream().mapToLong(c -> Math.max(c[0], c[1])).sum();
         Statistics.label("plan").collect(planned.kind());
@@ -53,7 +44,7 @@ class InformationCeilingProperties {
     @Property
     @Claim("CEIL-1")
     @Label("no answer function over the histories beats the ceiling, and one reaches it (exhaustive)")
-    void noAnswerFunctionBeatsTheCeiling(@ForAll("plannedSamples") PlannedSamples planned) {
+    void noAnswerFunctionBeatsTheCeiling(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         List<long[]> groups = new ArrayList<>(targetsByHistory(planned).values());
         boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
@@ -74,7 +65,8 @@ class InformationCeilingProperties {
     @Property
     @Claim("CEIL-2")
     @Label("on stateless windows of the post's task the closed form equals the exact ceiling")
-    void theClosedFormEqualsTheExactCeilingOnStatelessWindows(@ForAll("windowShapes") WindowShape shape) {
+    void theClosedFormEqualsTheExactCeilingOnStatelessWindows(
+            @ForAll(supplier = WindowShape.Any.class) WindowShape shape) {
         Task task = shape.task().draw();
         List<Sample> windows = Windowing.windows(task, shape.window(), shape.stride());
         Statistics.label("w = T").collect(shape.window() == task.length());
@@ -89,7 +81,8 @@ class InformationCeilingProperties {
     @Property
     @Claim("CEIL-3")
     @Label("no ceiling is below the majority-class rate or above 1")
-    void theCeilingLiesBetweenTheMajorityRateAndOne(@ForAll("plannedSamples") PlannedSamples planned) {
+    void theCeilingLiesBetweenTheMajorityRateAndOne(
+            @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         InformationCeiling.Ceiling ceiling = InformationCeiling.of(planned.samples(), planned.plan());
         InformationCeiling.Ceiling majority = InformationCeiling.majorityRate(planned.samples(), planned.plan());
         Statistics.label("ceiling").collect(ceiling.value() == 1 ? "1" : ceiling.value() == majority.value()
@@ -114,7 +107,7 @@ class InformationCeilingProperties {
     @Property
     @Claim("CEIL-1")
     @Label("a plan that names a sample the list does not hold is refused, naming the index")
-    void aPlanOverMissingSamplesIsRefused(@ForAll("plannedSamples") PlannedSamples planned) {
+    void aPlanOverMissingSamplesIsRefused(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         List<Sample> allButLast = planned.samples().subList(0, planned.samples().size() - 1);
         int missing = allButLast.size();
         IllegalArgumentException refusal = org.junit.jupiter.api.Assertions.assertThrows(

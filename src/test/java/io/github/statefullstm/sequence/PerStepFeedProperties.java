@@ -8,25 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 @Label("The one-step-at-a-time feed")
 class PerStepFeedProperties {
 
-    @Provide
-    Arbitrary<TaskShape> taskShapes() {
-        return TaskShape.any();
-    }
-
     @Property
     @Claim("STEP-1")
     @Label("a sequence of length T becomes T one-step samples in order, each with the sequence's target")
-    void aSequenceBecomesOneSampleperStepWithItsTarget(@ForAll("taskShapes") TaskShape shape) {
+    void aSequenceBecomesOneSampleperStepWithItsTarget(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         PerStepFeed feed = PerStepFeed.of(task);
         Statistics.label("samples").collect(feed.size() <= 50 ? "..50" : feed.size() <= 300 ? "51..300" : "301..");
@@ -43,7 +36,7 @@ class PerStepFeedProperties {
     @Property
     @Claim("STEP-2")
     @Label("the state is reset after the last step of each sequence, and nowhere else")
-    void theStateIsResetAfterEachSequenceAndNowhereElse(@ForAll("taskShapes") TaskShape shape) {
+    void theStateIsResetAfterEachSequenceAndNowhereElse(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         PerStepFeed feed = PerStepFeed.of(task);
         Statistics.label("T").collect(task.length() == 1 ? "1: every sample ends a sequence" : "2..");
@@ -56,7 +49,7 @@ class PerStepFeedProperties {
     @Property
     @Claim("STEP-2")
     @Label("the markers as an array say the same as marker by marker")
-    void theMarkersAsAnArrayAreTheMarkersOneByOne(@ForAll("taskShapes") TaskShape shape) {
+    void theMarkersAsAnArrayAreTheMarkersOneByOne(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         PerStepFeed feed = PerStepFeed.of(shape.draw());
         boolean[] markers = feed.resetAfter();
         assertEquals(feed.size(), markers.length, shape::toString);
@@ -68,7 +61,7 @@ class PerStepFeedProperties {
     @Property
     @Claim("STEP-1")
     @Label("one-step samples are equal only when sequence, step, value and target all are")
-    void samplesThatDifferInAnyFieldAreNotEqual(@ForAll("taskShapes") TaskShape shape) {
+    void samplesThatDifferInAnyFieldAreNotEqual(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Sample sample = PerStepFeed.of(shape.draw()).samples().get(0);
         double value = sample.step(0);
         Sample same = new Sample(sample.sequence(), sample.start(), new double[] {value}, sample.target());
@@ -87,7 +80,7 @@ class PerStepFeedProperties {
     @Claim("STEP-3")
     @Label("a feed that is no sequence is refused: markers not one per sample, no reset at the end, a sample of "
             + "several steps, or a target that changes within a sequence")
-    void aFeedThatIsNoSequenceIsRefused(@ForAll("taskShapes") TaskShape shape) {
+    void aFeedThatIsNoSequenceIsRefused(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         PerStepFeed feed = PerStepFeed.of(shape.draw());
         List<Sample> samples = feed.samples();
         boolean[] markers = feed.resetAfter();
@@ -122,7 +115,7 @@ class PerStepFeedProperties {
     @Property
     @Claim("STEP-3")
     @Label("the feed is reversible: the samples between resets rebuild the sequences")
-    void theFeedRebuildsItsSequences(@ForAll("taskShapes") TaskShape shape) {
+    void theFeedRebuildsItsSequences(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         Statistics.label("T").collect(task.length() == 1 ? "1" : task.length() <= 10 ? "2..10" : "11..");
         Statistics.label("sequences").collect(task.size() == 1 ? "1" : task.size() <= 10 ? "2..10" : "11..");

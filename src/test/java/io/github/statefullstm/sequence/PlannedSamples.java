@@ -1,19 +1,64 @@
 package io.github.statefullstm.sequence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 /**
  * Samples cut from a small task together with a batch plan over them: the input of every lineage and ceiling
- * property. {@code kind} names the layout, for statistics and for readable counterexamples.
+ * property, and of the runner's (LINE-6). {@code kind} names the layout, for statistics and for readable
+ * counterexamples. A property takes them with {@code @ForAll(supplier = PlannedSamples.Any.class)}, or one of the
+ * other suppliers for one layout.
  */
-record PlannedSamples(Kind kind, String recipe, List<Sample> samples, BatchPlan plan) {
+public record PlannedSamples(Kind kind, String recipe, List<Sample> samples, BatchPlan plan, List<Boolean> resetMarks) {
 
-    enum Kind { STATELESS_WINDOWS, STATEFUL_WINDOWS_IN_ORDER, PER_STEP_STATEFUL, PER_STEP_STATELESS, SEQUENCE_PRESERVING }
+    /** A layout that asks for no resets of its own. */
+    PlannedSamples(Kind kind, String recipe, List<Sample> samples, BatchPlan plan) {
+        this(kind, recipe, samples, plan, List.of());
+    }
+
+    /** The layouts: the post's, the side-by-side one it suggests, and in-order windows reset before any batches. */
+    public enum Kind {
+        STATELESS_WINDOWS, STATEFUL_WINDOWS_IN_ORDER, STATEFUL_WINDOWS_RESET_ANYWHERE, PER_STEP_STATEFUL,
+        PER_STEP_STATELESS, SEQUENCE_PRESERVING
+    }
+
+    /** Every layout. */
+    public static final class Any implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return any();
+        }
+    }
+
+    /** Windows in order, stateful, reset before the first batch only. */
+    public static final class StatefulWindowsInOrder implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return statefulWindowsInOrder();
+        }
+    }
+
+    /** B sequences side by side, chunk after chunk. */
+    public static final class SequencePreserving implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return sequencePreserving();
+        }
+    }
+
+    /** One step at a time, stateful (reset at each sequence's step 0) or stateless. */
+    public static final class PerStep implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return perStep();
+        }
+    }
 
     static final int MAX_SEQUENCES = 8;
     static final int MAX_LENGTH = 8;
@@ -24,7 +69,8 @@ record PlannedSamples(Kind kind, String recipe, List<Sample> samples, BatchPlan 
     }
 
     static Arbitrary<PlannedSamples> any() {
-        return Arbitraries.oneOf(statelessWindows(), statefulWindowsInOrder(), perStep(), sequencePreserving());
+        return Arbitraries.oneOf(statelessWindows(), statefulWindowsInOrder(), statefulWindowsResetAnywhere(),
+                perStep(), sequencePreserving());
     }
 
     /** The post's task, or (to exercise histories beyond one informative step) random 0/1 steps and targets. */
@@ -58,6 +104,26 @@ record PlannedSamples(Kind kind, String recipe, List<Sample> samples, BatchPlan 
         return windowed().flatMap(cut -> Arbitraries.of(divisors(cut.samples().size())).map(b ->
                 new PlannedSamples(Kind.STATEFUL_WINDOWS_IN_ORDER, cut.recipe() + ", B=" + b, cut.samples(),
                         BatchPlan.statefulInOrder(cut.samples().size(), b))));
+    }
+
+    /**
+     * Windows in order, stateful, reset before the first batch and before any others a random mark picks: the
+     * lineage cut where no layout of the post cuts it.
+     */
+    static Arbitrary<PlannedSamples> statefulWindowsResetAnywhere() {
+        return windowed().flatMap(cut -> Combinators.combine(Arbitraries.of(divisors(cut.samples().size())),
+                Arbitraries.longs()).as((b, seed) -> {
+                    boolean[] resetBefore = new boolean[cut.samples().size() / b];
+                    SplittableRandom random = new SplittableRandom(seed);
+                    List<Boolean> marks = new ArrayList<>();
+                    for (int k = 0; k < resetBefore.length; k++) {
+                        resetBefore[k] = random.nextBoolean();
+                        marks.add(resetBefore[k]);
+                    }
+                    return new PlannedSamples(Kind.STATEFUL_WINDOWS_RESET_ANYWHERE, cut.recipe() + ", B=" + b
+                            + ", reset marks " + marks, cut.samples(),
+                            BatchPlan.statefulInOrder(cut.samples().size(), b, resetBefore), List.copyOf(marks));
+                }));
     }
 
     static Arbitrary<PlannedSamples> perStep() {

@@ -2,11 +2,9 @@ package io.github.statefullstm.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -16,18 +14,8 @@ import net.jqwik.api.statistics.Statistics;
 @Label("Tasks, samples and ceilings name what they are")
 class SequenceTextProperties {
 
-    @Provide
-    Arbitrary<TaskShape> taskShapes() {
-        return TaskShape.any();
-    }
-
-    @Provide
-    Arbitrary<PlannedSamples> plannedSamples() {
-        return PlannedSamples.any();
-    }
-
     @Property
-    void aTasksTextGivesItsSizeLengthAndOnes(@ForAll("taskShapes") TaskShape shape) {
+    void aTasksTextGivesItsSizeLengthAndOnes(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         Statistics.label("ones").collect(task.ones() == 0 ? "none" : task.zeros() == 0 ? "all" : "some");
         String text = task.toString();
@@ -37,7 +25,8 @@ class SequenceTextProperties {
     }
 
     @Property
-    void aSamplesTextGivesItsSequenceItsStepsAndItsTarget(@ForAll("plannedSamples") PlannedSamples planned) {
+    void aSamplesTextGivesItsSequenceItsStepsAndItsTarget(
+            @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         Statistics.label("layout").collect(planned.kind());
         for (Sample sample : planned.samples()) {
             String text = sample.toString();
@@ -49,7 +38,7 @@ class SequenceTextProperties {
     }
 
     @Property
-    void aCeilingsTextGivesItsFraction(@ForAll("plannedSamples") PlannedSamples planned) {
+    void aCeilingsTextGivesItsFraction(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
         Statistics.label("layout").collect(planned.kind());
         InformationCeiling.Ceiling ceiling = InformationCeiling.of(planned.samples(), planned.plan());
         String text = ceiling.toString();

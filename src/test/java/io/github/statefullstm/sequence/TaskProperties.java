@@ -21,11 +21,6 @@ import net.jqwik.api.constraints.IntRange;
 class TaskProperties {
 
     @Provide
-    Arbitrary<TaskShape> taskShapes() {
-        return TaskShape.any();
-    }
-
-    @Provide
     Arbitrary<TaskShape> tasksOfTwoOrMoreSequences() {
         return TaskShape.any().filter(shape -> shape.sequences() >= 2);
     }
@@ -48,7 +43,7 @@ class TaskProperties {
     /** Any task, split so that training gets no sequence (a size of 0 or less) or every one of them. */
     @Provide
     Arbitrary<SplitPoint> splitsThatLeaveAPartEmpty() {
-        return taskShapes().flatMap(shape -> Arbitraries.oneOf(
+        return TaskShape.any().flatMap(shape -> Arbitraries.oneOf(
                         Arbitraries.integers().between(-TaskShape.MAX_SEQUENCES, 0),
                         Arbitraries.integers().between(shape.sequences(), shape.sequences() + TaskShape.MAX_SEQUENCES))
                 .map(trainingSize -> new SplitPoint(shape, trainingSize)));
@@ -63,7 +58,7 @@ class TaskProperties {
     @Property
     @Claim("TASK-1")
     @Label("exactly round(N * fraction) sequences hold 1")
-    void exactlyTheRoundedFractionOfSequencesHoldOne(@ForAll("taskShapes") TaskShape shape) {
+    void exactlyTheRoundedFractionOfSequencesHoldOne(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         Statistics.label("share of ones").collect(shape.fraction() == 0.5 ? "0.5" : shape.fraction() == 0 ? "0"
                 : shape.fraction() == 1 ? "1" : "other");
@@ -73,7 +68,7 @@ class TaskProperties {
     @Property
     @Claim("TASK-2")
     @Label("every step but step 0 is zero, and the target is step 0")
-    void theTargetIsStepZeroAndEveryOtherStepIsZero(@ForAll("taskShapes") TaskShape shape) {
+    void theTargetIsStepZeroAndEveryOtherStepIsZero(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Task task = shape.draw();
         Statistics.label("T").collect(shape.length() == 1 ? "1" : shape.length() <= 10 ? "2..10" : "11..");
         for (int sequence = 0; sequence < task.size(); sequence++) {
@@ -87,7 +82,7 @@ class TaskProperties {
     @Property
     @Claim("TASK-3")
     @Label("the same seed draws the same task")
-    void theSameSeedDrawsTheSameTask(@ForAll("taskShapes") TaskShape shape) {
+    void theSameSeedDrawsTheSameTask(@ForAll(supplier = TaskShape.Any.class) TaskShape shape) {
         Statistics.label("seed").collect(shape.seed() == 0 ? "0" : shape.seed() < 0 ? "negative" : "positive");
         assertEquals(shape.draw(), shape.draw(), shape::toString);
     }
@@ -117,7 +112,8 @@ class TaskProperties {
         Task task = point.shape().draw();
         int trainingSize = point.trainingSize();
         Statistics.label("empty part").collect(trainingSize <= 0 ? "training" : "validation");
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> task.splitAt(trainingSize));
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                () -> task.splitAt(trainingSize));
         assertMentions(refusal, "trainingSize", String.valueOf(trainingSize), "non-empty");
     }
 
@@ -145,7 +141,7 @@ class TaskProperties {
     @Claim("TASK-5")
     @Label("an explicit task with no rows, no steps, ragged rows, a missing target or a target other than 0 or 1 is "
             + "refused, naming the parameter and value")
-    void aMalformedExplicitTaskIsRefused(@ForAll("taskShapes") TaskShape shape,
+    void aMalformedExplicitTaskIsRefused(@ForAll(supplier = TaskShape.Any.class) TaskShape shape,
                                          @ForAll("targetsOtherThanZeroOrOne") int badTarget) {
         Task task = shape.draw();
         double[][] steps = new double[task.size()][];
@@ -180,7 +176,7 @@ class TaskProperties {
     @Property
     @Claim("TASK-5")
     @Label("rows [from, to) must be a non-empty range inside the task; every such range is a task of its own")
-    void rowsOutsideTheTaskAreRefused(@ForAll("taskShapes") TaskShape shape,
+    void rowsOutsideTheTaskAreRefused(@ForAll(supplier = TaskShape.Any.class) TaskShape shape,
                                       @ForAll @IntRange(min = 0, max = TaskShape.MAX_SEQUENCES) int from) {
         Task task = shape.draw();
         int start = from % task.size();
@@ -196,7 +192,7 @@ class TaskProperties {
     @Property
     @Claim("TASK-3")
     @Label("equal tasks are the same draw: a task with one step or one target changed is another task")
-    void aTaskWithOneStepOrTargetChangedIsAnotherTask(@ForAll("taskShapes") TaskShape shape,
+    void aTaskWithOneStepOrTargetChangedIsAnotherTask(@ForAll(supplier = TaskShape.Any.class) TaskShape shape,
                                                       @ForAll @IntRange(min = 0, max = 1000) int where) {
         Task task = shape.draw();
         int row = where % task.size();
@@ -214,7 +210,8 @@ class TaskProperties {
         oneStepChanged[row][t] += 1;
         int[] oneTargetChanged = targets.clone();
         oneTargetChanged[row] = 1 - targets[row];
-        assertNotEquals(task, new Task(oneStepChanged, targets), "step " + t + " of row " + row + " changed in " + shape);
+        assertNotEquals(task, new Task(oneStepChanged, targets),
+                "step " + t + " of row " + row + " changed in " + shape);
         assertNotEquals(task, new Task(steps, oneTargetChanged), "target of row " + row + " changed in " + shape);
     }
 

@@ -2,6 +2,7 @@ package io.github.statefullstm.sequence;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
@@ -16,6 +17,14 @@ record TaskShape(int sequences, int length, double fraction, long seed) {
 
     Task draw() {
         return Task.generate(sequences, length, fraction, seed);
+    }
+
+    /** Any shape: {@code @ForAll(supplier = TaskShape.Any.class)}. */
+    static final class Any implements ArbitrarySupplier<TaskShape> {
+        @Override
+        public Arbitrary<TaskShape> get() {
+            return any();
+        }
     }
 
     static Arbitrary<TaskShape> any() {

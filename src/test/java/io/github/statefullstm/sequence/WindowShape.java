@@ -2,11 +2,28 @@ package io.github.statefullstm.sequence;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /** A task draw and a window length and stride that fit it ({@code 1 <= w <= T}, {@code s >= 1}). */
 record WindowShape(TaskShape task, int window, int stride) {
+
+    /** Any window that fits: {@code @ForAll(supplier = WindowShape.Any.class)}. */
+    static final class Any implements ArbitrarySupplier<WindowShape> {
+        @Override
+        public Arbitrary<WindowShape> get() {
+            return any();
+        }
+    }
+
+    /** Windows that cover every step: {@code @ForAll(supplier = WindowShape.Covering.class)}. */
+    static final class Covering implements ArbitrarySupplier<WindowShape> {
+        @Override
+        public Arbitrary<WindowShape> get() {
+            return covering();
+        }
+    }
 
     static Arbitrary<WindowShape> any() {
         return TaskShape.any().flatMap(task -> Arbitraries.integers().between(1, task.length()).flatMap(w ->

@@ -22,16 +22,6 @@ import net.jqwik.api.statistics.Statistics;
 @Label("Windowing (the post's prepare_sequences)")
 class WindowingProperties {
 
-    @Provide
-    Arbitrary<WindowShape> windowShapes() {
-        return WindowShape.any();
-    }
-
-    @Provide
-    Arbitrary<WindowShape> coveringWindowShapes() {
-        return WindowShape.covering();
-    }
-
     /** Strides longer than the window, so some steps fall between windows. */
     @Provide
     Arbitrary<WindowShape> gappedWindowShapes() {
@@ -43,7 +33,7 @@ class WindowingProperties {
     @Property
     @Claim("WIN-1")
     @Label("N sequences give N * ((T - w) / s + 1) windows")
-    void windowCountIsNTimesWindowsPerSequence(@ForAll("windowShapes") WindowShape shape) {
+    void windowCountIsNTimesWindowsPerSequence(@ForAll(supplier = WindowShape.Any.class) WindowShape shape) {
         List<Sample> windows = Windowing.windows(shape.task().draw(), shape.window(), shape.stride());
         collectWindowing(shape);
         assertEquals(shape.task().sequences() * ((shape.task().length() - shape.window()) / shape.stride() + 1),
@@ -53,7 +43,7 @@ class WindowingProperties {
     @Property
     @Claim("WIN-2")
     @Label("each window equals its slice of its sequence and keeps its sequence's target")
-    void eachWindowEqualsItsSliceAndKeepsItsTarget(@ForAll("windowShapes") WindowShape shape) {
+    void eachWindowEqualsItsSliceAndKeepsItsTarget(@ForAll(supplier = WindowShape.Any.class) WindowShape shape) {
         Task task = shape.task().draw();
         collectWindowing(shape);
         for (Sample window : Windowing.windows(task, shape.window(), shape.stride())) {
@@ -67,21 +57,22 @@ class WindowingProperties {
     @Property
     @Claim("WIN-3")
     @Label("windows come sequence by sequence, then by offset, every s steps from 0")
-    void windowsComeSequenceBySequenceThenByOffset(@ForAll("windowShapes") WindowShape shape) {
+    void windowsComeSequenceBySequenceThenByOffset(@ForAll(supplier = WindowShape.Any.class) WindowShape shape) {
         List<Sample> windows = Windowing.windows(shape.task().draw(), shape.window(), shape.stride());
         int perSequence = shape.windowsPerSequence();
         collectWindowing(shape);
         Statistics.label("sequences").collect(shape.task().sequences() == 1 ? "1" : "2..");
         for (int i = 0; i < windows.size(); i++) {
             assertEquals(i / perSequence, windows.get(i).sequence(), "sequence of window " + i + " of " + shape);
-            assertEquals(i % perSequence * shape.stride(), windows.get(i).start(), "start of window " + i + " of " + shape);
+            assertEquals(i % perSequence * shape.stride(), windows.get(i).start(),
+                    "start of window " + i + " of " + shape);
         }
     }
 
     @Property
     @Claim("WIN-4")
     @Label("windows that cover their sequences rebuild them exactly")
-    void coveringWindowsRebuildTheirSequences(@ForAll("coveringWindowShapes") WindowShape shape) {
+    void coveringWindowsRebuildTheirSequences(@ForAll(supplier = WindowShape.Covering.class) WindowShape shape) {
         Task task = shape.task().draw();
         Statistics.label("overlap").collect(shape.stride() < shape.window() ? "overlapping" : "touching");
         assertEquals(task, Windowing.reassemble(Windowing.windows(task, shape.window(), shape.stride()), task.length()),
@@ -140,7 +131,8 @@ class WindowingProperties {
     @Claim("WIN-5")
     @Label("no windows, a non-positive length, a window past the end or targets that differ within a sequence are "
             + "refused, naming the window")
-    void windowsThatCannotRebuildOneSequenceAreRefused(@ForAll("coveringWindowShapes") WindowShape shape) {
+    void windowsThatCannotRebuildOneSequenceAreRefused(
+            @ForAll(supplier = WindowShape.Covering.class) WindowShape shape) {
         Task task = shape.task().draw();
         List<Sample> windows = Windowing.windows(task, shape.window(), shape.stride());
         Statistics.label("windows").collect(windows.size() == 1 ? "1" : "2..");

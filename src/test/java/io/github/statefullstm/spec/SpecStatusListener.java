@@ -87,7 +87,7 @@ public final class SpecStatusListener implements TestExecutionListener {
     public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
         entry.getKeyValuePairs().forEach((key, value) -> entriesByTest
                 .computeIfAbsent(identifier.getUniqueId(), id -> new ArrayList<>()).add(key + "\n" + value));
-        record(identifier).ifPresent(record -> entry.getKeyValuePairs().forEach((key, value) -> {
+        records(identifier).forEach(record -> entry.getKeyValuePairs().forEach((key, value) -> {
             Matcher tries = TRIES.matcher(value);
             Matcher checks = CHECKS.matcher(value);
             if (tries.find()) {
@@ -116,7 +116,7 @@ public final class SpecStatusListener implements TestExecutionListener {
         if (!identifier.isTest()) {
             return;
         }
-        record(identifier).ifPresent(record -> {
+        records(identifier).forEach(record -> {
             record.invocations++;
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && !record.status.equals("FAILED")) {
                 record.status = result.getStatus().name();
@@ -140,8 +140,8 @@ public final class SpecStatusListener implements TestExecutionListener {
         }
     }
 
-    private Optional<TestRecord> record(TestIdentifier identifier) {
-        return specName(sourceOf(identifier)).map(named -> {
+    private List<TestRecord> records(TestIdentifier identifier) {
+        return specNames(sourceOf(identifier), runningClass(identifier)).stream().map(named -> {
             TestRecord record = records.computeIfAbsent(named.test, t -> {
                 TestRecord fresh = new TestRecord();
                 fresh.test = t;
@@ -150,7 +150,7 @@ public final class SpecStatusListener implements TestExecutionListener {
             });
             record.ranAs.add(named.ranAs);
             return record;
-        });
+        }).toList();
     }
 
     /**
@@ -170,32 +170,58 @@ public final class SpecStatusListener implements TestExecutionListener {
         return source;
     }
 
+    /**
+     * The class a test ran in: the nearest container whose source is a class. A method's own source names the class
+     * that declares it, which for a suite written once and inherited by each engine's class is the abstract suite.
+     */
+    private Optional<Class<?>> runningClass(TestIdentifier identifier) {
+        for (Optional<TestIdentifier> at = plan == null ? Optional.empty() : plan.getParent(identifier);
+             at.isPresent(); at = plan.getParent(at.get())) {
+            if (at.get().getSource().orElse(null) instanceof ClassSource classSource) {
+                return Optional.of(classSource.getJavaClass());
+            }
+        }
+        return Optional.empty();
+    }
+
     private record Named(String test, List<String> claims, String ranAs) {
     }
 
-    /** The test's name as specs/ writes it, and its claims; empty for tests that name no claim. */
-    private static Optional<Named> specName(TestSource source) {
+    /**
+     * The test's name as specs/ writes it, and its claims; empty for tests that name no claim. A method inherited by a
+     * class that names a claim of its own (an engine's run of a suite written once) counts for both: the method's
+     * claims under the method, and the class's under the class.
+     */
+    private static List<Named> specNames(TestSource source, Optional<Class<?>> runningClass) {
         if (source instanceof MethodSource method) {
             Method javaMethod;
             try {
                 javaMethod = method.getJavaMethod();
             } catch (RuntimeException e) {
-                return Optional.empty();
+                return List.of();
             }
             Class<?> declaring = javaMethod.getDeclaringClass();
             Claim claim = javaMethod.getAnnotation(Claim.class);
             if (claim == null) {
                 return Optional.ofNullable(declaring.getAnnotation(Claim.class)).map(onClass -> new Named(
-                        simpleBinaryName(declaring), Arrays.asList(onClass.value()), simpleBinaryName(declaring)));
+                        simpleBinaryName(declaring), Arrays.asList(onClass.value()), simpleBinaryName(declaring)))
+                        .stream().toList();
             }
-            return Optional.of(new Named(simpleBinaryName(declaring) + "#" + javaMethod.getName(),
-                    Arrays.asList(claim.value()), simpleBinaryName(method.getJavaClass())));
+            Class<?> running = runningClass.orElse(method.getJavaClass());
+            String ranAs = simpleBinaryName(running);
+            List<Named> names = new ArrayList<>(List.of(new Named(simpleBinaryName(declaring) + "#"
+                    + javaMethod.getName(), Arrays.asList(claim.value()), ranAs)));
+            Claim onRunningClass = running.getAnnotation(Claim.class);
+            if (running != declaring && onRunningClass != null) {
+                names.add(new Named(ranAs, Arrays.asList(onRunningClass.value()), ranAs));
+            }
+            return names;
         }
         Class<?> type = source instanceof ClassSource c ? c.getJavaClass() : null;
         if (type == null || type.getAnnotation(Claim.class) == null) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new Named(simpleBinaryName(type), Arrays.asList(type.getAnnotation(Claim.class).value()),
+        return List.of(new Named(simpleBinaryName(type), Arrays.asList(type.getAnnotation(Claim.class).value()),
                 simpleBinaryName(type)));
     }
 
