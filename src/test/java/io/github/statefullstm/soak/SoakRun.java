@@ -10,12 +10,16 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.SplittableRandom;
 
 /**
@@ -31,8 +35,11 @@ public class SoakRun implements AroundPropertyHook {
     public static final String FACTOR = "soak.factor";
     /** The system property that replays a soak run: its seed, as printed. */
     public static final String SEED = "soak.seed";
-    /** jqwik's own default, for a property that names no tries. */
+    /** jqwik's own default, for a property that names no tries when the configuration names none either. */
     private static final int JQWIK_DEFAULT_TRIES = 1000;
+    /** The configuration key of the tries of a property that names none; the build sets it in the file below. */
+    private static final String DEFAULT_TRIES_KEY = "jqwik.tries.default";
+    private static final String PLATFORM_CONFIGURATION = "junit-platform.properties";
 
     /** One seed for the whole run, made (and printed) when the first property starts. */
     private static final class RunSeed {
@@ -41,9 +48,35 @@ public class SoakRun implements AroundPropertyHook {
         private static long chosen() {
             String given = System.getProperty(SEED, "");
             long seed = given.isBlank() ? new SecureRandom().nextLong() : Long.parseLong(given.trim());
-            System.out.println("Soak run: every property " + Integer.getInteger(FACTOR, 1)
-                    + " times its tries; replay with -D" + SEED + "=" + seed);
+            // Each test JVM of the build draws its own seed; a property's samples depend only on the seed and its
+            // name, so the seed of the JVM that ran a failing property replays it in whichever JVM runs it next.
+            System.out.println("Soak run in " + System.getProperty("spec.status.run", "this JVM") + ": every property "
+                    + Integer.getInteger(FACTOR, 1) + " times its tries; replay with -D" + SEED + "=" + seed);
             return seed;
+        }
+    }
+
+    /**
+     * The tries of a property that names none, as the JUnit Platform resolves the setting: a system property first,
+     * then the classpath's {@value #PLATFORM_CONFIGURATION}, then jqwik's own default.
+     */
+    private static final class DefaultTries {
+        static final int VALUE = configured();
+
+        private static int configured() {
+            String given = System.getProperty(DEFAULT_TRIES_KEY);
+            if (given == null) {
+                Properties file = new Properties();
+                try (InputStream in = SoakRun.class.getClassLoader().getResourceAsStream(PLATFORM_CONFIGURATION)) {
+                    if (in != null) {
+                        file.load(in);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                given = file.getProperty(DEFAULT_TRIES_KEY);
+            }
+            return given == null ? JQWIK_DEFAULT_TRIES : Integer.parseInt(given.trim());
         }
     }
 
@@ -62,7 +95,7 @@ public class SoakRun implements AroundPropertyHook {
         int factor = Integer.getInteger(FACTOR, 1);
         if (factor > 1 && generates(context.targetMethod())) {
             PropertyAttributes attributes = context.attributes();
-            attributes.setTries(attributes.tries().orElse(JQWIK_DEFAULT_TRIES) * factor);
+            attributes.setTries(attributes.tries().orElse(DefaultTries.VALUE) * factor);
             attributes.setSeed(Long.toString(seedOf(context)));
             attributes.setAfterFailure(AfterFailureMode.RANDOM_SEED);
             // With ten times the tries, jqwik's AUTO mode would enumerate every combination of a generator whose
