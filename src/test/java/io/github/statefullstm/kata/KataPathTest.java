@@ -43,13 +43,30 @@ class KataPathTest {
 
     @Example
     @Claim("KATA-1")
-    void everyClaimOfAStepHasThreeHints() {
+    void everyClaimOfAStepHasThreeHintsInTheSpec() {
         for (KataPath.Step step : steps) {
             step.hints().forEach((claim, hints) -> {
-                assertEquals(KataPath.HINT_LEVELS, hints.size(), step.label() + ", " + claim + ": hints");
+                assertEquals(KataPath.HINT_LEVELS, hints.size(), step.label() + ", " + claim
+                        + ": hints written under the claim in specs/ as \"**Kata hints, step " + step.number() + ".**\"");
                 hints.forEach(hint -> assertTrue(!hint.isBlank(), step.label() + ", " + claim + ": a blank hint"));
             });
         }
+    }
+
+    @Example
+    @Claim("KATA-1")
+    void everyHintInTheSpecBelongsToAClaimOfItsStep() {
+        List<String> strays = new ArrayList<>();
+        for (SpecDocument document : SpecDocument.all()) {
+            for (SpecDocument.SpecClaim claim : document.claims()) {
+                claim.kataHints().keySet().stream()
+                        .filter(number -> KataPath.step(number).map(s -> !s.claims().contains(claim.id()))
+                                .orElse(true))
+                        .forEach(number -> strays.add(claim.id() + " in " + document.file() + ": hints for step "
+                                + number + ", which does not teach it"));
+            }
+        }
+        assertTrue(strays.isEmpty(), "hints no step shows: " + strays);
     }
 
     @Example
