@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.statefullstm.rnn.KerasLstmModel;
+import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.spec.Claim;
 
 /**
@@ -49,6 +51,16 @@ class LayeringRulesTest {
                     .should().dependOnClassesThat().resideInAPackage(ROOT + ".rnn.dl4j..")
                     .because("the reference is the oracle DL4J is checked against; it must not borrow from it")
                     .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule every_engines_model_is_the_one_keras_skeleton =
+            classes().that().resideInAnyPackage(ROOT + ".rnn.reference..", ROOT + ".rnn.dl4j..")
+                    .and().implement(LstmModel.class)
+                    .should().beAssignableTo(KerasLstmModel.class)
+                    .because("the call checks, the carried and final state, resets and Keras' loss are written "
+                            + "once, in the skeleton; an engine that implemented the contract on its own would keep "
+                            + "its own copy of the state rule, which the next cell, layer or mask would have to "
+                            + "change twice");
 
     @ArchTest
     static final ArchRule layers_are_only_used_from_above =
