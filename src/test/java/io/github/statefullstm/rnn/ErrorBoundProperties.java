@@ -3,6 +3,7 @@ package io.github.statefullstm.rnn;
 import io.github.statefullstm.spec.Claim;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -109,5 +110,7 @@ class ErrorBoundProperties {
                 .collect(backward.largestShareOfTolerance());
         Statistics.label("weights left out: their derivative passes a kink within rounding")
                 .collect(undetermined == 0 ? "none" : "some");
+        // a try whose every weight was left out checked nothing: it is not a pass
+        Assume.that(undetermined < exactGradient.length);
     }
 }

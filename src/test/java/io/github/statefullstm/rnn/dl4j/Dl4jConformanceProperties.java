@@ -169,6 +169,8 @@ class Dl4jConformanceProperties {
         Agreement agree = Agreement.within(stepTolerance, DL4J_AGAINST_THE_REFERENCE);
         int undetermined = agree.weights(in(c, "after one update"), models[0].getWeights(), models[1].getWeights());
         Statistics.label("weights whose step's sign is not determined").collect(undetermined == 0 ? "none" : "some");
+        // a try whose every weight was left out checked nothing: it is not a pass
+        Assume.that(undetermined < before.parameterCount());
         forwardAgreement(c, before, inputs, c.incoming(), null).states(in(c, "carried state after one update"),
                 models[0].states(), models[1].states());
     }
