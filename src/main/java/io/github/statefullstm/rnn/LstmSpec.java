@@ -13,7 +13,7 @@ public record LstmSpec(int features, int units, GateActivation gateActivation) {
 
     public LstmSpec {
         Refusal.require(features > 0, "features", features, "must be > 0");
-        Refusal.require(units > 0, "units", units, "must be > 0");
+        Refusal.require(units >= 1, "units", units, "must be >= 1");
         Refusal.require(gateActivation != null, "gateActivation", null, "must be given");
     }
 }

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExperimentProgressExamples {
 
     /** Three epochs of a small C: 10 training sequences of 4 steps, 40 one-step batches an epoch. */
-    private static final Protocol SMALL_C = PostProtocols.perStepStateful().withTask(12, 4, 10).withEpochs(3);
+    private static final Protocol SMALL_C = PostProtocols.perStepStateful().withTask(
+            PostProtocols.perStepStateful().task().withSize(12, 4, 10)).withEpochs(3);
     private static final int BATCHES_PER_EPOCH = 40;
 
     /** Writes down every event, and asks to stop after epoch {@code stopAfter} (0: never). */

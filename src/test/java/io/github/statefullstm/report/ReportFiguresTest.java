@@ -61,7 +61,7 @@ class ReportFiguresTest {
         String table = MarkdownReport.table(run());
         assertTrue(table.startsWith("| | run | the post | validation, frozen |"), table);
         assertTrue(table.contains("| C | one step at a time, stateful, batch 1, reset after each sequence, reference | "
-                + PostProtocols.perStepStateful().postFigure() + " | 0.9950 | 0.9850 | 0.9750 | 0.9950 / 0.9990 | 2 | 7.0 |"),
+                + PostProtocols.perStepStateful().post().figure() + " | 0.9950 | 0.9850 | 0.9750 | 0.9950 / 0.9990 | 2 | 7.0 |"),
                 table);
         assertTrue(table.contains("| E | ") && table.contains("| 0.6250 | 0.6150 | 0.6050 | 0.9950 / 0.9990 | 1 (stopped) | 2.3 |"),
                 table);
@@ -124,7 +124,7 @@ class ReportFiguresTest {
                 "| C10 | " + PostProtocols.perStepStatefulBatched().title() + " | 1 | 0.5 |",
                 "C10 (" + PostProtocols.perStepStatefulBatched().title() + ") reaches it in 0.08 of the time of C ("
                         + PostProtocols.perStepStateful().title() + ")",
-                "## C. one step at a time", "The post: " + PostProtocols.perStepStateful().postFigure() + ".",
+                "## C. one step at a time", "The post: " + PostProtocols.perStepStateful().post().figure() + ".",
                 "![C](charts/experiment-C-seed-42.svg)", "## stateless windows: accuracy against window length",
                 "| 10 | 0.5000 | 0.5375 | 0.5125 | 0.5455 | 12.5 |", "![window-length](charts/window-length.svg)")) {
             assertTrue(md.contains(expected), () -> "README.md lacks \"" + expected + "\":\n" + md);
@@ -147,8 +147,9 @@ class ReportFiguresTest {
 
     @Test
     void resultsJsonListsHowASetupDiffersFromThePostsAndWhetherItCompares() throws IOException {
-        Protocol longer = PostProtocols.perStepStateful().withEpochs(3).withFraction(0.25);
-        RunReport report = new RunReport("x", HERE, List.of(result(PostProtocols.perStepStateful(), true,
+        Protocol c = PostProtocols.perStepStateful();
+        Protocol longer = c.withEpochs(3).withTask(c.task().withFraction(0.25));
+        RunReport report = new RunReport("x", HERE, List.of(result(c, true,
                 new double[] {0.995}, 1), result(longer, true, new double[] {0.995}, 1)), List.of(), 1);
         JsonNode experiments = new ObjectMapper().readTree(ResultsJson.render(report)).get("experiments");
         assertTrue(experiments.get(0).get("comparableToThePost").asBoolean(), "the post's own setup compares");
@@ -176,21 +177,21 @@ class ReportFiguresTest {
         assertEquals("C", c.get("id").asText());
         assertEquals(protocol.title(), c.get("title").asText());
         assertEquals("reference", c.get("engine").asText());
-        assertEquals(protocol.postFigure(), c.get("postFigure").asText());
+        assertEquals(protocol.post().figure(), c.get("postFigure").asText());
         assertEquals(1.0, c.get("postValidationAccuracy").asDouble(), 0);
         JsonNode settings = c.get("settings");
-        assertEquals(protocol.sequences(), settings.get("sequences").asInt());
-        assertEquals(protocol.length(), settings.get("length").asInt());
-        assertEquals(protocol.trainingSequences(), settings.get("trainingSequences").asInt());
-        assertEquals(protocol.fraction(), settings.get("fractionOfOnes").asDouble(), 0);
-        assertEquals(protocol.seed(), settings.get("seed").asLong());
+        assertEquals(protocol.task().sequences(), settings.get("sequences").asInt());
+        assertEquals(protocol.task().length(), settings.get("length").asInt());
+        assertEquals(protocol.task().trainingSequences(), settings.get("trainingSequences").asInt());
+        assertEquals(protocol.task().fraction(), settings.get("fractionOfOnes").asDouble(), 0);
+        assertEquals(protocol.task().seed(), settings.get("seed").asLong());
         assertEquals("PER_STEP_STATEFUL", settings.get("layout").asText());
-        assertEquals(protocol.window(), settings.get("window").asInt());
-        assertEquals(protocol.stride(), settings.get("stride").asInt());
-        assertEquals(protocol.batchSize(), settings.get("batchSize").asInt());
-        assertEquals(protocol.spec().units(), settings.get("units").asInt());
+        assertEquals(protocol.layout().window(), settings.get("window").asInt());
+        assertEquals(protocol.layout().stride(), settings.get("stride").asInt());
+        assertEquals(protocol.layout().batchSize(), settings.get("batchSize").asInt());
+        assertEquals(protocol.model().lstm().units(), settings.get("units").asInt());
         assertEquals("SIGMOID", settings.get("gateActivation").asText());
-        assertEquals(protocol.adam().learningRate(), settings.get("learningRate").asDouble(), 0);
+        assertEquals(protocol.model().adam().learningRate(), settings.get("learningRate").asDouble(), 0);
         assertEquals(protocol.epochs(), settings.get("epochs").asInt());
         assertEquals(999, c.get("ceiling").get("training").get("reachable").asLong());
         assertEquals(1000, c.get("ceiling").get("training").get("samples").asLong());
