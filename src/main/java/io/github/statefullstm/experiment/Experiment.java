@@ -70,8 +70,8 @@ public final class Experiment {
 
     /**
      * Runs the protocol epoch by epoch, scoring the frozen model after every epoch. The listener is asked after every
-     * epoch whether to stop: when it says yes, the run ends there and the result keeps the finished epochs, marked
-     * incomplete.
+     * epoch but the last whether to stop: when it says yes, the run ends there and the result keeps the finished
+     * epochs, marked incomplete.
      */
     public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
         return run(protocol, engine, listener, FrozenScores.EVERY_EPOCH);
