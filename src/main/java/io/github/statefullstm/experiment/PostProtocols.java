@@ -6,8 +6,10 @@ import io.github.statefullstm.sequence.PostSetup;
 import java.util.List;
 
 /**
- * The post's four runs and the one it suggests, with the post's settings: LSTM(10) -> Dense(1, sigmoid), Adam
- * 0.001, 1000/200 sequences of 20 steps, half of them ones, no shuffling. Each carries the post's own run beside it.
+ * The post's four runs and the one it suggests, each with the post's own run beside it: which layout each run used,
+ * its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
+ * windows from {@link PostSetup}, the model from {@link LstmSpec#POST}, the optimizer from Keras 1's defaults
+ * ({@link Adam#KERAS}).
  */
 public final class PostProtocols {
 

@@ -8,7 +8,10 @@ import io.github.statefullstm.refusal.Refusal;
  */
 public record LstmSpec(int features, int units, GateActivation gateActivation) {
 
-    /** The post's model: one input per step, LSTM(10), Keras' sigmoid gates. */
+    /**
+     * The post's model: one input per step, LSTM(10), Keras' sigmoid gates. Its one home: the post's runs in the
+     * experiments read it here, and the engines' tests check the engines on it.
+     */
     public static final LstmSpec POST = new LstmSpec(1, 10, GateActivation.SIGMOID);
 
     public LstmSpec {
