@@ -62,8 +62,8 @@ public final class Experiment {
         /** Every epoch: an experiment's table and charts show each one. */
         EVERY_EPOCH,
         /**
-         * The last epoch only (the last one run, when a run is stopped early): a sweep reads nothing else, and the
-         * scores of a windowed epoch cost about a fifth of it.
+         * The last epoch only (the last one run, when a run is stopped early): a sweep reads nothing else, and scoring
+         * both splits after every epoch would add a good share of a windowed epoch's time to each of its points.
          */
         LAST_EPOCH
     }

@@ -117,8 +117,8 @@ public enum Layout {
     };
 
     /**
-     * Rows per call when a stateless plan is evaluated: a thousand rows already make each call's native overhead
-     * small, and more only raise the peak memory of one call (11000 windows at once took gigabytes in DL4J).
+     * Rows per call when a stateless plan is evaluated: enough rows that an engine's cost per call is shared by many
+     * samples, few enough that one call's memory stays bounded however many samples a split has.
      */
     static final int EVALUATION_ROWS = 1000;
 

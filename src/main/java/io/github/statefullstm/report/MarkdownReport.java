@@ -59,7 +59,7 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    /** The summary table, also quoted on the project's front page. */
+    /** The summary table: each experiment's last epoch beside the post's figure, its ceilings and its time. */
     static String table(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("| | run | the post | validation, frozen | training, frozen | training, on the fly | ")

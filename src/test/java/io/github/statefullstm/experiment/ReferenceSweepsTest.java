@@ -14,7 +14,6 @@ class ReferenceSweepsTest {
 
     /** Window lengths with something to show: the floor, the post's 10, one short of the sequence, and all of it. */
     private static final List<Integer> WINDOWS = List.of(1, 10, 19, 20);
-    /** A's frozen accuracy settles at its ceiling within a few epochs, so the sweep needs no more. */
     /** A window holding the whole sequence is an ordinary stateless sequence classifier, which learns the task. */
     private static final double LEARNED = PostProtocols.LEARNED;
 
