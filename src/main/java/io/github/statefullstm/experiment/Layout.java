@@ -67,11 +67,10 @@ public enum Layout {
             return new Prepared(feed.samples(), training, BatchPlan.sequencePreserving(feed.samples(), task.size()));
         }
 
+        /** Sequences side by side, one per row; a batch of one is the post's per-step feed, which any count fills. */
         @Override
         void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
-            if (spec.batchSize() > 1) {
-                requireWhole("sequences", sequences, spec.batchSize());
-            }
+            requireWhole("sequences", sequences, spec.batchSize());
         }
 
         @Override

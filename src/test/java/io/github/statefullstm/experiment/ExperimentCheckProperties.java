@@ -51,7 +51,8 @@ class ExperimentCheckProperties {
             case SEQUENCE_PRESERVING -> task.length() / layout.window();
             default -> (task.length() - layout.window()) / layout.stride() + 1;
         };
-        long stepsPerSample = layout.kind().cutsWindows() ? layout.window() : 1;
+        long stepsPerSample = layout.kind() == Layout.PER_STEP_STATEFUL || layout.kind() == Layout.PER_STEP_STATELESS
+                ? 1 : layout.window();
         long samples = samplesPerSequence * task.sequences();
         long expected = Double.BYTES * ((long) task.sequences() * task.length() + samples * stepsPerSample)
                 + SAMPLE_OVERHEAD_BYTES * samples;

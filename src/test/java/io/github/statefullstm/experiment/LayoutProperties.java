@@ -9,6 +9,8 @@ import io.github.statefullstm.sequence.StateLineage;
 import io.github.statefullstm.sequence.Task;
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,12 @@ class LayoutProperties {
         Layout.Prepared prepared = c10.prepare(Task.generate(c10.batchSize(), 3, 0.5, 1));
         assertEquals(c10.batchSize(), prepared.training().batchSize(), "ten sequences side by side");
         assertEquals(3, prepared.training().batches().size(), "one batch per step");
+    }
+
+    @Example
+    void thePerStepLayoutsAloneCutNoWindows() {
+        assertEquals(EnumSet.of(Layout.WINDOWS_STATELESS, Layout.WINDOWS_STATEFUL, Layout.SEQUENCE_PRESERVING),
+                EnumSet.copyOf(Arrays.stream(Layout.values()).filter(Layout::cutsWindows).toList()));
     }
 
     /** Sample index -> the samples whose steps its model has read, oldest first. */
