@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -307,9 +308,10 @@ public final class Main implements Callable<Integer> {
         Protocol p;
         try {
             p = options.applyTo(post, seed);
-        } catch (Refusal.Refused refused) {
-            throw new ParameterException(spec.commandLine(), options.inOptionWords(refused, post)
-                    .orElseGet(() -> asGiven(post, refused)));
+        } catch (IllegalArgumentException refused) {
+            Optional<String> inOptionWords = refused instanceof Refusal.Refused named
+                    ? options.inOptionWords(named, post) : Optional.empty();
+            throw new ParameterException(spec.commandLine(), inOptionWords.orElseGet(() -> asGiven(post, refused)));
         }
         long need = Experiment.estimatedBytes(p);
         long can = Runtime.getRuntime().maxMemory();
