@@ -149,7 +149,7 @@ public final class Main implements Callable<Integer> {
         lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + task.sequences()
                 + " sequences of " + task.length() + " steps,");
         lines.add("zeros except step 0, which is the target; " + task.trainingSequences() + " train, "
-                + task.validationSequences() + " validate), with LSTM(" + post.model().lstm().units()
+                + (task.sequences() - task.trainingSequences()) + " validate), with LSTM(" + post.model().lstm().units()
                 + ") -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
         for (Protocol protocol : PostProtocols.all()) {
             lines.add(String.format(Locale.ROOT, "  %-4s%s, %d epochs", protocol.id(), protocol.title(),

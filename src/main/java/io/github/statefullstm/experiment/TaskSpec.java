@@ -18,10 +18,6 @@ public record TaskSpec(int sequences, int length, int trainingSequences, double 
         Refusal.require(fraction > 0 && fraction < 1, "fraction", fraction, "must be in (0, 1)");
     }
 
-    public int validationSequences() {
-        return sequences - trainingSequences;
-    }
-
     /** The task drawn and split as the post splits it: the first rows train, the rest validate. */
     public Task.Split draw() {
         return Task.generate(sequences, length, fraction, seed).splitAt(trainingSequences);

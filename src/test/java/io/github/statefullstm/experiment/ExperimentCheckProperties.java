@@ -90,6 +90,16 @@ class ExperimentCheckProperties {
         Experiment.check(d.withTask(d.task().withSize(40, 4, 20)));
     }
 
+    @Example
+    @Claim("CLI-1")
+    void aStatefulBatchThatDoesNotDivideTheSamplesIsRefused() {
+        Protocol b = PostProtocols.windowsStateful();
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Experiment.check(b.withLayout(b.layout().withBatchSize(7)))).getMessage();
+        assertEquals("sample count = 11000: must be a multiple of the batch size 7: a stateful batch has a fixed size",
+                message, "the training split's 1000 sequences of 11 windows each");
+    }
+
     /** A split of a few short sequences, laid out by any layout with any batch size, so that some batches fit. */
     record Split(int sequences, int length, LayoutSpec layout, long seed) {
     }

@@ -63,7 +63,9 @@ class ExperimentProgressExamples {
     @Claim("CLI-6")
     void theListenerHearsEveryEpochAndBatchAndGetsEveryRecord() {
         Recording listener = new Recording(0);
+        long before = System.nanoTime();
         ExperimentResult result = Experiment.run(SMALL_C, new ReferenceEngine(), listener);
+        double wallSeconds = (System.nanoTime() - before) / 1e9;
         List<String> expected = new ArrayList<>();
         for (int epoch = 1; epoch <= SMALL_C.epochs(); epoch++) {
             expected.add("started " + epoch + " of " + BATCHES_PER_EPOCH);
@@ -80,6 +82,8 @@ class ExperimentProgressExamples {
         assertTrue(result.complete());
         assertTrue(result.seconds() >= result.epochs().stream().mapToDouble(EpochRecord::seconds).sum(),
                 "the run's time holds its epochs' training time");
+        assertTrue(result.seconds() <= wallSeconds, "the run's time is its wall time in seconds, within the call's: "
+                + result.seconds() + " s of " + wallSeconds + " s");
     }
 
     @Example

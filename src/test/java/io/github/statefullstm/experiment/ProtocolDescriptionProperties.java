@@ -138,6 +138,7 @@ class ProtocolDescriptionProperties {
         assertEquals("one step at a time, stateless, batch 1", PostProtocols.perStepStateless().title());
         for (Protocol post : PostProtocols.all()) {
             assertEquals(List.of(), post.differencesFromThePost(), post.id());
+            assertEquals(post, post.post().protocol(post.id()), post.id() + " is its post run's own protocol");
         }
     }
 }
