@@ -6,6 +6,7 @@ import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
 import io.github.statefullstm.experiment.Sweeps;
+import io.github.statefullstm.experiment.TaskSpec;
 import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.report.Environment;
 import io.github.statefullstm.report.ReportWriter;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -141,13 +143,14 @@ public final class Main implements Callable<Integer> {
     /** What --help says the job does, with every protocol listed from its own settings. */
     private static String[] description() {
         Protocol post = PostProtocols.windowsStateless();
+        TaskSpec task = post.task();
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + post.sequences()
-                + " sequences of " + post.length() + " steps,");
-        lines.add("zeros except step 0, which is the target; " + post.trainingSequences() + " train, "
-                + (post.sequences() - post.trainingSequences()) + " validate), with LSTM(" + post.spec().units()
-                + ") -> Dense(1, sigmoid) and Adam " + post.adam().learningRate() + ":");
+        lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + task.sequences()
+                + " sequences of " + task.length() + " steps,");
+        lines.add("zeros except step 0, which is the target; " + task.trainingSequences() + " train, "
+                + (task.sequences() - task.trainingSequences()) + " validate), with LSTM(" + post.model().lstm().units()
+                + ") -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
         for (Protocol protocol : PostProtocols.all()) {
             lines.add(String.format(Locale.ROOT, "  %-4s%s, %d epochs", protocol.id(), protocol.title(),
                     protocol.epochs()));
@@ -240,14 +243,14 @@ public final class Main implements Callable<Integer> {
         try {
             InOrder.run(protocols, jobs, results, interrupt.stop(), protocol -> {
                 out.printf(Locale.ROOT, "%s. %s, seed %d, %s engine%n", protocol.id(), protocol.title(),
-                        protocol.seed(), engineChoice.optionName());
+                        protocol.task().seed(), engineChoice.optionName());
                 return Experiment.run(protocol, engine, listener);
             });
             if (sweeps) {
                 InOrder.run(sweepJobs(protocols), jobs, sweepResults, interrupt.stop(), job -> {
                     out.println("Sweep: " + job.which().label() + " over " + job.protocol().id() + ", seed "
-                            + job.protocol().seed());
-                    return job.which().run(job.protocol(), Sweeps.inThisJvm(engine, listener));
+                            + job.protocol().task().seed());
+                    return job.which().run(job.protocol(), engine, listener);
                 });
             }
         } catch (StopAtNextBatch.Stopped e) {
@@ -278,72 +281,54 @@ public final class Main implements Callable<Integer> {
     }
 
 
-    /** The selected experiments, once per seed, with the options applied and every layout checked. */
+    /**
+     * The selected experiments, once per seed, each built once with the options applied and checked before any of
+     * them runs: a value a protocol refuses is a bad option, named by the option that gave it.
+     */
     List<Protocol> protocols() {
         Map<String, Protocol> byId = new LinkedHashMap<>();
         PostProtocols.all().forEach(p -> byId.put(p.id(), p));
-        require(epochs == null || epochs >= 1, "--epochs", epochs, "must be >= 1");
-        require(length == null || length >= 1, "--length", length, "must be >= 1");
-        require(sequences == null || sequences >= 2, "--sequences", sequences, "must be >= 2");
-        int n = sequences == null ? PostProtocols.windowsStateless().sequences() : sequences;
-        int defaultTraining = PostProtocols.windowsStateless().trainingSequences();
-        require(training == null || (training >= 1 && training < n), "--training", training,
-                "must be in [1, sequences - 1 = " + (n - 1) + "]");
-        require(training != null || defaultTraining < n, "--sequences", n, "must be more than the " + defaultTraining
-                + " training sequences; give --training too");
-        require(fraction == null || (fraction > 0 && fraction < 1), "--fraction", fraction, "must be in (0, 1)");
-        require(units == null || units >= 1, "--units", units, "must be >= 1");
-        require(batchSize == null || batchSize >= 1, "--batch-size", batchSize, "must be >= 1");
         require(jobs >= 1, "--jobs", jobs, "must be >= 1");
-        int t = length == null ? PostProtocols.windowsStateless().length() : length;
-        require(window == null || (window >= 1 && window <= t), "--window", window, "must be in [1, T = " + t + "]");
         require(!seeds.isEmpty(), "--seeds", seeds, "must name at least one seed");
         require(Engines.names().contains(engine), "--engine", engine, "must be one of " + Engines.names());
+        ProtocolOptions options = new ProtocolOptions(sequences, length, training, fraction, window, batchSize, units,
+                epochs);
         List<Protocol> selected = new ArrayList<>();
         for (long seed : seeds) {
             for (String id : experiments) {
-                Protocol protocol = byId.get(id.trim().toUpperCase(Locale.ROOT));
-                require(protocol != null, "--experiments", id, "each must be one of " + byId.keySet());
-                selected.add(withOptions(protocol.withSeed(seed)));
+                Protocol post = byId.get(id.trim().toUpperCase(Locale.ROOT));
+                require(post != null, "--experiments", id, "each must be one of " + byId.keySet());
+                selected.add(checked(options, post, seed));
             }
         }
         return selected;
     }
 
-    private Protocol withOptions(Protocol protocol) {
-        Protocol p = protocol;
-        if (length != null || sequences != null || training != null) {
-            p = p.withTask(sequences == null ? p.sequences() : sequences, length == null ? p.length() : length,
-                    training == null ? p.trainingSequences() : training);
-        }
-        if (fraction != null) {
-            p = p.withFraction(fraction);
-        }
-        if (units != null) {
-            p = p.withSpec(new io.github.statefullstm.rnn.LstmSpec(p.spec().features(), units,
-                    p.spec().gateActivation()));
-        }
-        if (window != null && p.window() > 1) {
-            p = p.withWindow(window);
-        }
-        if (epochs != null) {
-            p = p.withEpochs(epochs);
-        }
-        if (batchSize != null) {
-            p = p.withBatchSize(batchSize);
+    private Protocol checked(ProtocolOptions options, Protocol post, long seed) {
+        Protocol p;
+        try {
+            p = options.applyTo(post, seed);
+        } catch (IllegalArgumentException refused) {
+            Optional<String> inOptionWords = refused instanceof Refusal.Refused named
+                    ? options.inOptionWords(named, post) : Optional.empty();
+            throw new ParameterException(spec.commandLine(), inOptionWords.orElseGet(() -> asGiven(post, refused)));
         }
         long need = Experiment.estimatedBytes(p);
         long can = Runtime.getRuntime().maxMemory();
-        require(need <= can, "--sequences, --length and --window", p.sequences() + ", " + p.length() + " and "
-                + p.window(), String.format(Locale.ROOT, "experiment %s would need about %s for its samples, more than "
-                + "this JVM can get (%s)", p.id(), bytes(need), bytes(can)));
+        require(need <= can, "--sequences, --length and --window", p.task().sequences() + ", " + p.task().length()
+                + " and " + p.layout().window(), String.format(Locale.ROOT, "experiment %s would need about %s for its "
+                + "samples, more than this JVM can get (%s)", p.id(), bytes(need), bytes(can)));
         try {
             Experiment.check(p);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "experiment " + p.id() + " with the task options as "
-                    + "given: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), asGiven(p, e));
         }
         return p;
+    }
+
+    /** A refusal no single option answers for: the options together made the experiment impossible. */
+    private static String asGiven(Protocol protocol, IllegalArgumentException refusal) {
+        return "experiment " + protocol.id() + " with the task options as given: " + refusal.getMessage();
     }
 
     private static String bytes(long count) {

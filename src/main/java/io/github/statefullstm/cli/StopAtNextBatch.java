@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Passes progress on, and ends the run at the next batch once a stop is asked for: an epoch of one-step batches
  * lasts seconds, too long to wait for after Ctrl-C. The unfinished experiment is dropped; finished ones are kept.
+ * Not {@link ExperimentListener#stopRequested()}, which is asked between epochs only and keeps the run as an
+ * incomplete result: after Ctrl-C neither the wait nor a run cut short belongs in the report.
  */
 final class StopAtNextBatch implements ExperimentListener {
 

@@ -3,7 +3,6 @@ package io.github.statefullstm.experiment;
 import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.LstmModel;
-import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.sequence.InformationCeiling;
 import io.github.statefullstm.sequence.Task;
 import io.github.statefullstm.training.BatchListener;
@@ -21,22 +20,24 @@ public final class Experiment {
     }
 
     /**
-     * Lays out both splits as the protocol says, without training: a protocol whose layout cannot be built (a
-     * stateful batch size that does not divide the samples, say) is refused here, before any time is spent.
+     * Checks what a protocol's parts cannot check alone, before any time is spent and without cutting a single sample:
+     * that each split of the drawn task holds both targets, and that a stateful layout fills whole batches with each
+     * split (a stateful batch size that does not divide the samples is refused as laying them out would refuse it).
      */
     public static void check(Protocol protocol) {
-        Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
-                .splitAt(protocol.trainingSequences());
+        Task.Split split = protocol.task().draw();
         for (Task part : List.of(split.training(), split.validation())) {
             String name = part == split.training() ? "training" : "validation";
             if (part.ones() == 0 || part.zeros() == 0) {
-                throw new IllegalArgumentException(Refusal.describe("fraction", protocol.fraction(), "the " + name
-                        + " split of " + part.size() + " sequences holds " + part.ones() + " ones and " + part.zeros()
-                        + " zeros; each split must hold both targets"));
+                throw new IllegalArgumentException(Refusal.describe("fraction", protocol.task().fraction(), "the "
+                        + name + " split of " + part.size() + " sequences holds " + part.ones() + " ones and "
+                        + part.zeros() + " zeros; each split must hold both targets"));
             }
         }
-        protocol.layout().prepare(split.training(), protocol);
-        protocol.layout().prepare(split.validation(), protocol);
+        LayoutSpec layout = protocol.layout();
+        for (Task part : List.of(split.training(), split.validation())) {
+            layout.kind().requireWholeBatches(part.size(), part.length(), layout);
+        }
     }
 
     /**
@@ -44,9 +45,11 @@ public final class Experiment {
      * is refused before anything is allocated: the task's steps, and every sample's steps with a sample's overhead.
      */
     public static long estimatedBytes(Protocol protocol) {
-        double steps = (double) protocol.sequences() * protocol.length();
-        double samples = protocol.layout().samplesPerSequence(protocol) * protocol.sequences();
-        double sampleSteps = samples * protocol.layout().stepsPerSample(protocol);
+        TaskSpec task = protocol.task();
+        LayoutSpec layout = protocol.layout();
+        double steps = (double) task.sequences() * task.length();
+        double samples = layout.kind().samplesPerSequence(task.length(), layout) * task.sequences();
+        double sampleSteps = samples * layout.kind().stepsPerSample(layout);
         double bytes = Double.BYTES * (steps + sampleSteps) + SAMPLE_OVERHEAD_BYTES * samples;
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
@@ -59,16 +62,16 @@ public final class Experiment {
         /** Every epoch: an experiment's table and charts show each one. */
         EVERY_EPOCH,
         /**
-         * The last epoch only (the last one run, when a run is stopped early): a sweep reads nothing else, and the
-         * scores of a windowed epoch cost about a fifth of it.
+         * The last epoch only (the last one run, when a run is stopped early): a sweep reads nothing else, and scoring
+         * both splits after every epoch would add a good share of a windowed epoch's time to each of its points.
          */
         LAST_EPOCH
     }
 
     /**
      * Runs the protocol epoch by epoch, scoring the frozen model after every epoch. The listener is asked after every
-     * epoch whether to stop: when it says yes, the run ends there and the result keeps the finished epochs, marked
-     * incomplete.
+     * epoch but the last whether to stop: when it says yes, the run ends there and the result keeps the finished
+     * epochs, marked incomplete.
      */
     public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
         return run(protocol, engine, listener, FrozenScores.EVERY_EPOCH);
@@ -78,18 +81,17 @@ public final class Experiment {
     public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener,
                                        FrozenScores scores) {
         long start = System.nanoTime();
-        Task.Split split = Task.generate(protocol.sequences(), protocol.length(), protocol.fraction(), protocol.seed())
-                .splitAt(protocol.trainingSequences());
-        Layout.Prepared training = protocol.layout().prepare(split.training(), protocol);
-        Layout.Prepared validation = protocol.layout().prepare(split.validation(), protocol);
-        LstmModel model = engine.build(new ModelConfig(protocol.spec(), protocol.layout().stateful(),
-                protocol.batchSize(), protocol.adam(), protocol.seed()));
+        Task.Split split = protocol.task().draw();
+        Layout.Prepared training = protocol.layout().prepare(split.training());
+        Layout.Prepared validation = protocol.layout().prepare(split.validation());
+        LstmModel model = engine.build(protocol.model().config(protocol.layout().kind().stateful(),
+                protocol.layout().batchSize(), protocol.task().seed()));
         Evaluator trainingEvaluator = new Evaluator(engine, protocol, training);
         Evaluator validationEvaluator = new Evaluator(engine, protocol, validation);
 
         List<EpochRecord> epochs = new ArrayList<>();
         boolean complete = true;
-        boolean asKerasFit = protocol.layout().keptStateThroughFit();
+        boolean asKerasFit = protocol.layout().kind().keptStateThroughFit();
         for (int epoch = 1; epoch <= protocol.epochs(); epoch++) {
             int number = epoch;
             listener.epochStarted(protocol, epoch, training.training().batches().size());
@@ -138,9 +140,9 @@ public final class Experiment {
         Evaluator(LstmEngine engine, Protocol protocol, Layout.Prepared prepared) {
             this.prepared = prepared;
             boolean ownSize = !prepared.evaluation().stateful()
-                    || prepared.evaluation().batchSize() == protocol.batchSize();
-            this.twin = ownSize ? null : engine.build(new ModelConfig(protocol.spec(), true,
-                    prepared.evaluation().batchSize(), protocol.adam(), protocol.seed()));
+                    || prepared.evaluation().batchSize() == protocol.layout().batchSize();
+            this.twin = ownSize ? null : engine.build(protocol.model().config(true,
+                    prepared.evaluation().batchSize(), protocol.task().seed()));
         }
 
         Score score(LstmModel model) {

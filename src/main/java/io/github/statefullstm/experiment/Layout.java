@@ -1,5 +1,6 @@
 package io.github.statefullstm.experiment;
 
+import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.sequence.BatchPlan;
 import io.github.statefullstm.sequence.PerStepFeed;
 import io.github.statefullstm.sequence.Sample;
@@ -8,8 +9,8 @@ import io.github.statefullstm.sequence.Windowing;
 import java.util.List;
 
 /**
- * How a protocol cuts its sequences into samples and lays them out in batches, for training and for evaluating
- * the frozen model.
+ * The kinds of layout: how a protocol cuts its sequences into samples and lays them out in batches, for training and
+ * for evaluating the frozen model. A protocol's {@link LayoutSpec} names one, with its window, stride and batch size.
  *
  * <p>The evaluation plan gives every sample exactly the history the training plan gives it, so the frozen model
  * answers each sample as it would in training order; it only batches more rows per call, which is allowed
@@ -20,14 +21,14 @@ public enum Layout {
     /** The post's first run: windows, stateless. */
     WINDOWS_STATELESS(false, false) {
         @Override
-        Prepared prepare(Task task, Protocol protocol) {
-            List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
-            return new Prepared(windows, BatchPlan.stateless(windows.size(), protocol.batchSize()),
+        Prepared prepare(Task task, LayoutSpec spec) {
+            List<Sample> windows = Windowing.windows(task, spec.window(), spec.stride());
+            return new Prepared(windows, BatchPlan.stateless(windows.size(), spec.batchSize()),
                     BatchPlan.stateless(windows.size(), EVALUATION_ROWS));
         }
 
         @Override
-        String title(Protocol p) {
+        String title(LayoutSpec p) {
             return windows(p) + ", stateless, batch " + p.batchSize();
         }
     },
@@ -38,14 +39,20 @@ public enum Layout {
      */
     WINDOWS_STATEFUL(true, true) {
         @Override
-        Prepared prepare(Task task, Protocol protocol) {
-            List<Sample> windows = Windowing.windows(task, protocol.window(), protocol.stride());
-            BatchPlan plan = BatchPlan.statefulInOrder(windows.size(), protocol.batchSize());
+        Prepared prepare(Task task, LayoutSpec spec) {
+            List<Sample> windows = Windowing.windows(task, spec.window(), spec.stride());
+            BatchPlan plan = BatchPlan.statefulInOrder(windows.size(), spec.batchSize());
             return new Prepared(windows, plan, plan);
         }
 
         @Override
-        String title(Protocol p) {
+        void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+            requireWhole("sample count", (long) sequences * Windowing.windowsPerSequence(length, spec.window(),
+                    spec.stride()), spec.batchSize());
+        }
+
+        @Override
+        String title(LayoutSpec p) {
             return windows(p) + ", stateful, batch " + p.batchSize();
         }
     },
@@ -53,15 +60,21 @@ public enum Layout {
     /** The post's third run: one step at a time, stateful, reset after each sequence. */
     PER_STEP_STATEFUL(true, false) {
         @Override
-        Prepared prepare(Task task, Protocol protocol) {
+        Prepared prepare(Task task, LayoutSpec spec) {
             PerStepFeed feed = PerStepFeed.of(task);
-            BatchPlan training = protocol.batchSize() == 1 ? BatchPlan.perStep(feed)
-                    : BatchPlan.sequencePreserving(feed.samples(), protocol.batchSize());
+            BatchPlan training = spec.batchSize() == 1 ? BatchPlan.perStep(feed)
+                    : BatchPlan.sequencePreserving(feed.samples(), spec.batchSize());
             return new Prepared(feed.samples(), training, BatchPlan.sequencePreserving(feed.samples(), task.size()));
         }
 
+        /** Sequences side by side, one per row; a batch of one is the post's per-step feed, which any count fills. */
         @Override
-        String title(Protocol p) {
+        void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+            requireWhole("sequences", sequences, spec.batchSize());
+        }
+
+        @Override
+        String title(LayoutSpec p) {
             return "one step at a time, stateful, " + (p.batchSize() == 1 ? "batch 1"
                     : p.batchSize() + " sequences side by side") + ", reset after each sequence";
         }
@@ -70,14 +83,14 @@ public enum Layout {
     /** The post's fourth run: one step at a time, stateless. */
     PER_STEP_STATELESS(false, false) {
         @Override
-        Prepared prepare(Task task, Protocol protocol) {
+        Prepared prepare(Task task, LayoutSpec spec) {
             PerStepFeed feed = PerStepFeed.of(task);
-            return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), protocol.batchSize()),
+            return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), spec.batchSize()),
                     BatchPlan.stateless(feed.size(), EVALUATION_ROWS));
         }
 
         @Override
-        String title(Protocol p) {
+        String title(LayoutSpec p) {
             return "one step at a time, stateless, batch " + p.batchSize();
         }
     },
@@ -85,21 +98,26 @@ public enum Layout {
     /** Beyond the post: non-overlapping chunks, every sequence on its own row across consecutive batches. */
     SEQUENCE_PRESERVING(true, false) {
         @Override
-        Prepared prepare(Task task, Protocol protocol) {
-            List<Sample> chunks = Windowing.windows(task, protocol.window(), protocol.window());
-            return new Prepared(chunks, BatchPlan.sequencePreserving(chunks, protocol.batchSize()),
+        Prepared prepare(Task task, LayoutSpec spec) {
+            List<Sample> chunks = Windowing.windows(task, spec.window(), spec.window());
+            return new Prepared(chunks, BatchPlan.sequencePreserving(chunks, spec.batchSize()),
                     BatchPlan.sequencePreserving(chunks, task.size()));
         }
 
         @Override
-        String title(Protocol p) {
+        void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+            requireWhole("sequences", sequences, spec.batchSize());
+        }
+
+        @Override
+        String title(LayoutSpec p) {
             return "chunks of " + p.window() + ", each sequence kept on its own row, stateful, batch " + p.batchSize();
         }
     };
 
     /**
-     * Rows per call when a stateless plan is evaluated: a thousand rows already make each call's native overhead
-     * small, and more only raise the peak memory of one call (11000 windows at once took gigabytes in DL4J).
+     * Rows per call when a stateless plan is evaluated: enough rows that an engine's cost per call is shared by many
+     * samples, few enough that one call's memory stays bounded however many samples a split has.
      */
     static final int EVALUATION_ROWS = 1000;
 
@@ -125,33 +143,49 @@ public enum Layout {
         return keptStateThroughFit;
     }
 
+    /** Whether the layout cuts windows or chunks of a length of its own; the per-step layouts feed single steps. */
+    public boolean cutsWindows() {
+        return this != PER_STEP_STATEFUL && this != PER_STEP_STATELESS;
+    }
+
     /** The samples of one split and the plans that train and evaluate on them. */
     public record Prepared(List<Sample> samples, BatchPlan training, BatchPlan evaluation) {
     }
 
-    abstract Prepared prepare(Task task, Protocol protocol);
+    abstract Prepared prepare(Task task, LayoutSpec spec);
 
-    /** The run in words, from the protocol's settings. */
-    abstract String title(Protocol protocol);
+    /** The run in words, from the layout's settings. */
+    abstract String title(LayoutSpec spec);
+
+    /**
+     * Refuses a split of {@code sequences} sequences of {@code length} steps that a stateful plan of this layout could
+     * not fill whole batches with, worded as the plan itself would refuse it, from the sizes alone: a run can be
+     * checked before it starts without cutting a single sample. A stateless plan takes any number of samples.
+     */
+    void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+    }
 
     /** How many samples one sequence becomes: its windows, its chunks (windows as long as their stride) or steps. */
-    double samplesPerSequence(Protocol p) {
+    double samplesPerSequence(int length, LayoutSpec spec) {
         return switch (this) {
-            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> p.length();
-            case SEQUENCE_PRESERVING -> Windowing.windowsPerSequence(p.length(), p.window(), p.window());
-            default -> Windowing.windowsPerSequence(p.length(), p.window(), p.stride());
+            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> length;
+            case SEQUENCE_PRESERVING -> Windowing.windowsPerSequence(length, spec.window(), spec.window());
+            default -> Windowing.windowsPerSequence(length, spec.window(), spec.stride());
         };
     }
 
     /** Steps in one sample. */
-    double stepsPerSample(Protocol p) {
-        return switch (this) {
-            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> 1;
-            default -> p.window();
-        };
+    double stepsPerSample(LayoutSpec spec) {
+        return cutsWindows() ? spec.window() : 1;
     }
 
-    private static String windows(Protocol p) {
-        return "windows of " + p.window() + (p.stride() == 1 ? "" : " every " + p.stride() + " steps");
+    /** Keras refuses a stateful batch of another size, so the rows must come in whole batches. */
+    private static void requireWhole(String rows, long count, int batchSize) {
+        Refusal.require(count % batchSize == 0, rows, count, "must be a multiple of the batch size " + batchSize
+                + ": a stateful batch has a fixed size");
+    }
+
+    private static String windows(LayoutSpec spec) {
+        return "windows of " + spec.window() + (spec.stride() == 1 ? "" : " every " + spec.stride() + " steps");
     }
 }

@@ -6,8 +6,10 @@ import io.github.statefullstm.sequence.PostSetup;
 import java.util.List;
 
 /**
- * The post's four runs and the one it suggests, with the post's settings: LSTM(10) -> Dense(1, sigmoid), Adam
- * 0.001, 1000/200 sequences of 20 steps, half of them ones, no shuffling.
+ * The post's four runs and the one it suggests, each with the post's own run beside it: which layout each run used,
+ * its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
+ * windows from {@link PostSetup}, the model from {@link LstmSpec#POST}, the optimizer from Keras 1's defaults
+ * ({@link Adam#KERAS}).
  */
 public final class PostProtocols {
 
@@ -35,22 +37,45 @@ public final class PostProtocols {
     /** As many epochs as C's budget in updates allows with room to spare: 5 epochs of E are 1000 updates. */
     static final int SEQUENCE_PRESERVING_EPOCHS = 5;
 
+    /** The per-step runs feed one step of one sequence per batch, as the post's loop over {@code X[i][j]} does. */
+    private static final int ONE_STEP = 1;
+
+    private static final TaskSpec TASK = new TaskSpec(PostSetup.SEQUENCES, PostSetup.LENGTH,
+            PostSetup.TRAINING_SEQUENCES, PostSetup.FRACTION_OF_ONES, DEFAULT_SEED);
+    private static final ModelSpec MODEL = new ModelSpec(LstmSpec.POST, Adam.KERAS);
+
+    private static final Protocol WINDOWS_STATELESS = run("A", Layout.WINDOWS_STATELESS, PostSetup.WINDOW,
+            PostSetup.STATELESS_BATCH, 15, "train acc 0.5343, val acc 0.5455 after 15 epochs", 0.5455);
+    private static final Protocol WINDOWS_STATEFUL = run("B", Layout.WINDOWS_STATEFUL, PostSetup.WINDOW,
+            PostSetup.STATEFUL_BATCH, 15, "train acc 0.5222, val acc 0.5000 after 15 epochs", 0.5);
+    private static final Protocol PER_STEP_STATEFUL = run("C", Layout.PER_STEP_STATEFUL, ONE_STEP, ONE_STEP, 2,
+            "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0", 1.0);
+    private static final Protocol PER_STEP_STATEFUL_BATCHED = run("C10", Layout.PER_STEP_STATEFUL, ONE_STEP,
+            BATCHED_SEQUENCES, BATCHED_EPOCHS, "\"Batching sequences is only to speed up the computations\"",
+            Double.NaN);
+    private static final Protocol PER_STEP_STATELESS = run("D", Layout.PER_STEP_STATELESS, ONE_STEP, ONE_STEP, 2,
+            "train 0.534, test 0.525 (both epochs)", 0.525);
+    private static final Protocol SEQUENCE_PRESERVING = run("E", Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW,
+            SEQUENCE_PRESERVING_BATCH, SEQUENCE_PRESERVING_EPOCHS,
+            "suggested, never shown: \"sub-sampling can work good if you enforce that the full sequence is "
+                    + "preserved through the batches\"", Double.NaN);
+
+    private static final List<Protocol> ALL = List.of(WINDOWS_STATELESS, WINDOWS_STATEFUL, PER_STEP_STATEFUL,
+            PER_STEP_STATEFUL_BATCHED, PER_STEP_STATELESS, SEQUENCE_PRESERVING);
+
     private PostProtocols() {
     }
 
     public static Protocol windowsStateless() {
-        return protocol("A", Layout.WINDOWS_STATELESS, PostSetup.WINDOW,
-                PostSetup.STATELESS_BATCH, 15, "train acc 0.5343, val acc 0.5455 after 15 epochs", 0.5455);
+        return WINDOWS_STATELESS;
     }
 
     public static Protocol windowsStateful() {
-        return protocol("B", Layout.WINDOWS_STATEFUL, PostSetup.WINDOW,
-                PostSetup.STATEFUL_BATCH, 15, "train acc 0.5222, val acc 0.5000 after 15 epochs", 0.5);
+        return WINDOWS_STATEFUL;
     }
 
     public static Protocol perStepStateful() {
-        return protocol("C", Layout.PER_STEP_STATEFUL, 1, 1, 2, "epoch 1: train 0.9973, test 1.0; epoch 2: 1.0 / 1.0",
-                1.0);
+        return PER_STEP_STATEFUL;
     }
 
     /**
@@ -58,60 +83,25 @@ public final class PostProtocols {
      * "Batching sequences is only to speed up the computations"; this measures by how much.
      */
     public static Protocol perStepStatefulBatched() {
-        return protocol("C10", Layout.PER_STEP_STATEFUL, 1, BATCHED_SEQUENCES, BATCHED_EPOCHS,
-                "\"Batching sequences is only to speed up the computations\"", Double.NaN);
+        return PER_STEP_STATEFUL_BATCHED;
     }
 
     public static Protocol perStepStateless() {
-        return protocol("D", Layout.PER_STEP_STATELESS, 1, 1, 2,
-                "train 0.534, test 0.525 (both epochs)", 0.525);
+        return PER_STEP_STATELESS;
     }
 
     public static Protocol sequencePreserving() {
-        return protocol("E", Layout.SEQUENCE_PRESERVING, PostSetup.WINDOW, SEQUENCE_PRESERVING_BATCH,
-                SEQUENCE_PRESERVING_EPOCHS,
-                "suggested, never shown: \"sub-sampling can work good if you enforce that the full sequence is "
-                        + "preserved through the batches\"", Double.NaN);
+        return SEQUENCE_PRESERVING;
     }
 
     /** A to E, in the post's order, with C's batched twin after C. */
     public static List<Protocol> all() {
-        return List.of(windowsStateless(), windowsStateful(), perStepStateful(), perStepStatefulBatched(),
-                perStepStateless(), sequencePreserving());
+        return ALL;
     }
 
-    /** See {@link Protocol#differencesFromThePost()}. */
-    static List<String> differences(Protocol run) {
-        Protocol post = all().stream().filter(p -> p.id().equals(run.id())).findFirst().orElse(null);
-        if (post == null) {
-            return List.of("not one of the post's runs");
-        }
-        List<String> differences = new java.util.ArrayList<>();
-        differ(differences, "sequences", run.sequences(), post.sequences());
-        differ(differences, "T", run.length(), post.length());
-        differ(differences, "training sequences", run.trainingSequences(), post.trainingSequences());
-        differ(differences, "fraction of ones", run.fraction(), post.fraction());
-        differ(differences, run.layout() == Layout.SEQUENCE_PRESERVING ? "chunk" : "window", run.window(),
-                post.window());
-        differ(differences, "stride", run.stride(), post.stride());
-        differ(differences, "batch", run.batchSize(), post.batchSize());
-        differ(differences, "epochs", run.epochs(), post.epochs());
-        differ(differences, "units", run.spec().units(), post.spec().units());
-        differ(differences, "gates", run.spec().gateActivation(), post.spec().gateActivation());
-        differ(differences, "learning rate", run.adam().learningRate(), post.adam().learningRate());
-        return List.copyOf(differences);
-    }
-
-    private static void differ(List<String> differences, String what, Object run, Object post) {
-        if (!run.equals(post)) {
-            differences.add(what + " = " + run + ", not " + post);
-        }
-    }
-
-    private static Protocol protocol(String id, Layout layout, int window, int batchSize, int epochs,
-                                     String postFigure, double postValidationAccuracy) {
-        return new Protocol(id, PostSetup.SEQUENCES, PostSetup.LENGTH, PostSetup.TRAINING_SEQUENCES,
-                PostSetup.FRACTION_OF_ONES, DEFAULT_SEED, layout, window, PostSetup.STRIDE, batchSize, LstmSpec.POST,
-                Adam.KERAS, epochs, postFigure, postValidationAccuracy);
+    private static Protocol run(String id, Layout layout, int window, int batchSize, int epochs, String figure,
+                                double validationAccuracy) {
+        LayoutSpec spec = new LayoutSpec(layout, window, PostSetup.STRIDE, batchSize);
+        return new PostRun(figure, validationAccuracy, TASK, spec, MODEL, epochs).protocol(id);
     }
 }

@@ -11,16 +11,10 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * The two sweeps that show why the post's numbers are what they are. Each point is one protocol trained for real;
- * where it trains is the caller's choice ({@link PointRun}).
+ * The two sweeps that show why the post's numbers are what they are. Each point is one protocol trained for real on
+ * the engine given, scoring its frozen model after its last epoch only: that is all a sweep reads.
  */
 public final class Sweeps {
-
-    /** Trains one point's protocol. */
-    @FunctionalInterface
-    public interface PointRun {
-        ExperimentResult run(Protocol protocol) throws Exception;
-    }
 
     /**
      * A's sweep trains every window length; the frozen accuracy of the stateless windowed model settles within a few
@@ -40,7 +34,7 @@ public final class Sweeps {
 
         /** The sweep over this protocol's layout, if there is one. */
         public static Optional<Kind> over(Protocol protocol) {
-            return Arrays.stream(values()).filter(kind -> kind.layout == protocol.layout()).findFirst();
+            return Arrays.stream(values()).filter(kind -> kind.layout == protocol.layout().kind()).findFirst();
         }
 
         /** The sweep's name for people: "window length", "chunk length". */
@@ -48,9 +42,9 @@ public final class Sweeps {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
 
-        public Sweep run(Protocol protocol, PointRun run) throws Exception {
-            return this == WINDOW_LENGTH ? windowLengths(protocol.withEpochs(WINDOW_SWEEP_EPOCHS), run)
-                    : chunkLengths(protocol, run);
+        public Sweep run(Protocol protocol, LstmEngine engine, ExperimentListener listener) {
+            return this == WINDOW_LENGTH ? windowLengths(protocol.withEpochs(WINDOW_SWEEP_EPOCHS), engine, listener)
+                    : chunkLengths(protocol, engine, listener);
         }
     }
 
@@ -62,45 +56,42 @@ public final class Sweeps {
      * step 0 and the whole rest of the sequence at once, and jumps to 1 only at {@code w = T}; the trained model
      * follows it.
      */
-    public static Sweep windowLengths(Protocol windowsStateless, PointRun run) throws Exception {
-        return windowLengths(windowsStateless, IntStream.rangeClosed(1, windowsStateless.length()).boxed().toList(),
-                run);
+    public static Sweep windowLengths(Protocol windowsStateless, LstmEngine engine, ExperimentListener listener) {
+        return windowLengths(windowsStateless, IntStream.rangeClosed(1, windowsStateless.task().length()).boxed()
+                .toList(), engine, listener);
     }
 
     /** The window sweep over some lengths only. */
-    public static Sweep windowLengths(Protocol windowsStateless, List<Integer> lengths, PointRun run)
-            throws Exception {
-        require(windowsStateless.layout() == Layout.WINDOWS_STATELESS, windowsStateless);
+    public static Sweep windowLengths(Protocol windowsStateless, List<Integer> lengths, LstmEngine engine,
+                                      ExperimentListener listener) {
+        require(windowsStateless, Layout.WINDOWS_STATELESS);
         return sweep("window-length", "stateless windows: accuracy against window length", "window length",
-                lengths, windowsStateless::withWindow, run);
+                lengths, w -> windowsStateless.withLayout(windowsStateless.layout().withWindow(w)), engine, listener);
     }
 
     /**
      * The sequence-preserving layout for every chunk length that divides T: every sequence stays on its own row,
      * so the ceiling is 1 whatever the chunk, and the trained model reaches it.
      */
-    public static Sweep chunkLengths(Protocol sequencePreserving, PointRun run) throws Exception {
-        require(sequencePreserving.layout() == Layout.SEQUENCE_PRESERVING, sequencePreserving);
-        int length = sequencePreserving.length();
+    public static Sweep chunkLengths(Protocol sequencePreserving, LstmEngine engine, ExperimentListener listener) {
+        require(sequencePreserving, Layout.SEQUENCE_PRESERVING);
+        int length = sequencePreserving.task().length();
         List<Integer> chunks = IntStream.rangeClosed(1, length).filter(c -> length % c == 0).boxed().toList();
         return sweep("chunk-length", "sequence-preserving chunks: accuracy against chunk length", "chunk length",
-                chunks, sequencePreserving::withWindow, run);
+                chunks, c -> sequencePreserving.withLayout(sequencePreserving.layout().withWindow(c)), engine,
+                listener);
     }
 
     /**
-     * Trains each point in this JVM on the engine, scoring its frozen model after its last epoch only: that is all a
-     * sweep reads. The listener can stop the sweep after any epoch.
+     * Trains each point in turn. The listener hears every point's epochs and can stop the sweep after any of them:
+     * a point that comes back incomplete (its run was stopped) is the last, and the points before it are kept.
      */
-    public static PointRun inThisJvm(LstmEngine engine, ExperimentListener listener) {
-        return protocol -> Experiment.run(protocol, engine, listener, Experiment.FrozenScores.LAST_EPOCH);
-    }
-
-    /** Ends early, keeping the finished points, when a point comes back incomplete (its run was stopped). */
     private static Sweep sweep(String id, String title, String parameter, List<Integer> values,
-                               IntFunction<Protocol> protocolFor, PointRun run) throws Exception {
+                               IntFunction<Protocol> protocolFor, LstmEngine engine, ExperimentListener listener) {
         List<Sweep.Point> points = new ArrayList<>();
         for (int value : values) {
-            ExperimentResult result = run.run(protocolFor.apply(value));
+            ExperimentResult result = Experiment.run(protocolFor.apply(value), engine, listener,
+                    Experiment.FrozenScores.LAST_EPOCH);
             EpochRecord last = result.last();
             points.add(new Sweep.Point(value, result.trainingCeiling().value(), result.validationCeiling().value(),
                     last.training().accuracy(), last.validation().accuracy(), result.seconds()));
@@ -111,10 +102,8 @@ public final class Sweeps {
         return new Sweep(id, title, parameter, points);
     }
 
-    private static void require(boolean holds, Protocol protocol) {
-        if (!holds) {
-            throw new IllegalArgumentException(Refusal.describe("layout", protocol.layout(),
-                    "this sweep needs another layout"));
-        }
+    private static void require(Protocol protocol, Layout layout) {
+        Refusal.require(protocol.layout().kind() == layout, "layout", protocol.layout().kind(),
+                "this sweep needs another layout");
     }
 }

@@ -11,15 +11,43 @@ public final class Refusal {
     private Refusal() {
     }
 
+    /**
+     * A refused argument that still knows which parameter it was, so that a caller who set it under another name (the
+     * main job's {@code --batch-size} for a layout's {@code batchSize}) can say it in that name.
+     */
+    public static final class Refused extends IllegalArgumentException {
+
+        private final String parameter;
+        private final transient Object value;
+        private final String rule;
+
+        Refused(String parameter, Object value, String rule) {
+            super(describe(parameter, value, rule));
+            this.parameter = parameter;
+            this.value = value;
+            this.rule = rule;
+        }
+
+        /** The parameter as the refusing code names it. */
+        public String parameter() {
+            return parameter;
+        }
+
+        /** The same refusal, naming the parameter as the caller knows it. */
+        public String describedAs(String callersName) {
+            return describe(callersName, value, rule);
+        }
+    }
+
     /** The message of a refusal. */
     public static String describe(String parameter, Object value, String rule) {
         return parameter + " = " + value + ": " + rule;
     }
 
-    /** Throws {@link IllegalArgumentException} with that message when the rule does not hold. */
+    /** Throws {@link Refused}, an {@link IllegalArgumentException} with that message, when the rule does not hold. */
     public static void require(boolean holds, String parameter, Object value, String rule) {
         if (!holds) {
-            throw new IllegalArgumentException(describe(parameter, value, rule));
+            throw new Refused(parameter, value, rule);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Properties;
 public record Environment(String java, String os, int cores, String dl4jVersion) {
 
     /** Maven writes each artifact's version into its jar; reading it needs no DL4J class. */
-    private static final String DL4J_POM_PROPERTIES =
+    static final String DL4J_POM_PROPERTIES =
             "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
     /** What the report says when the version cannot be read: a report must not fail for want of it. */
     static final String UNKNOWN = "unknown";

@@ -59,7 +59,7 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    /** The summary table, also quoted on the project's front page. */
+    /** The summary table: each experiment's last epoch beside the post's figure, its ceilings and its time. */
     static String table(RunReport report) {
         StringBuilder md = new StringBuilder();
         md.append("| | run | the post | validation, frozen | training, frozen | training, on the fly | ")
@@ -98,9 +98,9 @@ final class MarkdownReport {
         }
         for (ExperimentResult single : learned) {
             for (ExperimentResult batched : learned) {
-                if (single.protocol().batchSize() == 1 && batched.protocol().batchSize() > 1
-                        && single.protocol().layout() == batched.protocol().layout()
-                        && single.protocol().seed() == batched.protocol().seed()) {
+                if (single.protocol().layout().batchSize() == 1 && batched.protocol().layout().batchSize() > 1
+                        && single.protocol().layout().kind() == batched.protocol().layout().kind()
+                        && single.protocol().task().seed() == batched.protocol().task().seed()) {
                     md.append(String.format(Locale.ROOT, "%n%s (%s) reaches it in %.2f of the time of %s (%s): "
                             + "\"Batching sequences is only to speed up the computations\".%n",
                             batched.protocol().id(), batched.protocol().title(),
@@ -113,7 +113,7 @@ final class MarkdownReport {
     }
 
     static String chartName(ExperimentResult result) {
-        return "experiment-" + result.protocol().id() + "-seed-" + result.protocol().seed();
+        return "experiment-" + result.protocol().id() + "-seed-" + result.protocol().task().seed();
     }
 
     private static String seconds(double seconds) {

@@ -29,7 +29,7 @@ final class TextSummary {
                     accuracy(result.validationCeiling().value()) + " / " + accuracy(result.trainingCeiling().value()),
                     last.epoch() + (result.complete() ? "" : " (stopped)"),
                     String.format(Locale.ROOT, "%.1f", result.seconds()),
-                    result.protocol().title() + ", seed " + result.protocol().seed() + ", " + result.engine()));
+                    result.protocol().title() + ", seed " + result.protocol().task().seed() + ", " + result.engine()));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {

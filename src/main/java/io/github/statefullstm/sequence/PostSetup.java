@@ -1,6 +1,12 @@
 package io.github.statefullstm.sequence;
 
-/** The sizes the post uses, in one place, each with where it comes from. */
+/**
+ * The post's data, each size with where it comes from: the task and its split, the windows {@code prepare_sequences}
+ * cuts from it, and the batch sizes its two windowed runs feed those windows in; the sequence claims about the post's
+ * windows and their lineage are checked on these. The rest of the post's runs (which layout each used, the per-step
+ * batches, the epochs and the figures it printed) lives with those runs in the experiments ({@code PostProtocols});
+ * its model is {@code LstmSpec.POST}, its optimizer Keras 1's defaults ({@code Adam.KERAS}).
+ */
 public final class PostSetup {
 
     /** {@code N = 1200}: rows of X. */

@@ -91,7 +91,7 @@ public final class PeerComparison {
     private static double runPeer(Path peer, String experiment, Protocol protocol)
             throws IOException, InterruptedException {
         List<String> command = List.of("node", "seed_experiments.js", experiment,
-                Integer.toString(protocol.epochs()), Integer.toString(protocol.trainingSequences()));
+                Integer.toString(protocol.epochs()), Integer.toString(protocol.task().trainingSequences()));
         Process process = new ProcessBuilder(command).directory(peer.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         double seconds = 0;

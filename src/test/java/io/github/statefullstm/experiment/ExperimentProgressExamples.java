@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExperimentProgressExamples {
 
     /** Three epochs of a small C: 10 training sequences of 4 steps, 40 one-step batches an epoch. */
-    private static final Protocol SMALL_C = PostProtocols.perStepStateful().withTask(12, 4, 10).withEpochs(3);
+    private static final Protocol SMALL_C = PostProtocols.perStepStateful().withTask(
+            PostProtocols.perStepStateful().task().withSize(12, 4, 10)).withEpochs(3);
     private static final int BATCHES_PER_EPOCH = 40;
 
     /** Writes down every event, and asks to stop after epoch {@code stopAfter} (0: never). */
@@ -62,7 +63,9 @@ class ExperimentProgressExamples {
     @Claim("CLI-6")
     void theListenerHearsEveryEpochAndBatchAndGetsEveryRecord() {
         Recording listener = new Recording(0);
+        long before = System.nanoTime();
         ExperimentResult result = Experiment.run(SMALL_C, new ReferenceEngine(), listener);
+        double wallSeconds = (System.nanoTime() - before) / 1e9;
         List<String> expected = new ArrayList<>();
         for (int epoch = 1; epoch <= SMALL_C.epochs(); epoch++) {
             expected.add("started " + epoch + " of " + BATCHES_PER_EPOCH);
@@ -79,6 +82,8 @@ class ExperimentProgressExamples {
         assertTrue(result.complete());
         assertTrue(result.seconds() >= result.epochs().stream().mapToDouble(EpochRecord::seconds).sum(),
                 "the run's time holds its epochs' training time");
+        assertTrue(result.seconds() <= wallSeconds, "the run's time is its wall time in seconds, within the call's: "
+                + result.seconds() + " s of " + wallSeconds + " s");
     }
 
     @Example

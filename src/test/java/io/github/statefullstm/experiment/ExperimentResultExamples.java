@@ -1,6 +1,5 @@
 package io.github.statefullstm.experiment;
 
-import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.sequence.InformationCeiling;
 import io.github.statefullstm.spec.Claim;
 import io.github.statefullstm.training.Score;
@@ -51,17 +50,5 @@ class ExperimentResultExamples {
         assertFalse(stop.stopRequested(), "below the threshold");
         stop.epochDone(PostProtocols.perStepStateful(), withValidation(PostProtocols.LEARNED).last());
         assertTrue(stop.stopRequested(), "at the threshold");
-    }
-
-    @Example
-    @Claim("EXP-4")
-    void theBatchedPerStepLayoutTrainsSequencesSideBySideAndSweepsCanRunInThisJvm() throws Exception {
-        Protocol c10 = PostProtocols.perStepStatefulBatched().withTask(20, 3, 10).withEpochs(1);
-        var prepared = c10.layout().prepare(io.github.statefullstm.sequence.Task.generate(10, 3, 0.5, 1), c10);
-        assertEquals(c10.batchSize(), prepared.training().batchSize(), "ten sequences side by side");
-        assertEquals(3, prepared.training().batches().size(), "one batch per step");
-        ExperimentResult point = Sweeps.inThisJvm(new ReferenceEngine(), ExperimentListener.SILENT).run(c10);
-        assertEquals(1, point.epochs().size());
-        assertTrue(point.seconds() < 60, "a wall time in seconds: " + point.seconds());
     }
 }

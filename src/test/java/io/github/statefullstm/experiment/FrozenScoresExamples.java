@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.spec.Claim;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.Label;
 
@@ -17,10 +19,15 @@ import net.jqwik.api.Label;
 class FrozenScoresExamples {
 
     /** Small runs of both kinds of evaluation: stateless windows, and B's Keras fit, whose state scoring puts back. */
-    private static final Protocol SMALL_A = PostProtocols.windowsStateless().withTask(24, 6, 16).withWindow(3)
-            .withEpochs(3);
-    private static final Protocol SMALL_B = PostProtocols.windowsStateful().withTask(24, 6, 16).withWindow(3)
-            .withBatchSize(4).withEpochs(3);
+    private static final Protocol SMALL_A = small(PostProtocols.windowsStateless(),
+            PostProtocols.windowsStateless().layout().batchSize());
+    private static final Protocol SMALL_B = small(PostProtocols.windowsStateful(), 4);
+
+    /** 16 training and 8 validation sequences of 6 steps, windows of 3, three epochs. */
+    private static Protocol small(Protocol post, int batchSize) {
+        return new Protocol(post.id(), post.task().withSize(24, 6, 16),
+                post.layout().withWindow(3).withBatchSize(batchSize), post.model(), 3);
+    }
 
     @Example
     @Claim("EXP-11")
@@ -59,9 +66,17 @@ class FrozenScoresExamples {
 
     @Example
     @Claim("EXP-11")
-    void aSweepPointScoresItsLastEpochOnly() throws Exception {
-        ExperimentResult point = Sweeps.inThisJvm(new ReferenceEngine(), ExperimentListener.SILENT).run(SMALL_A);
-        assertTrue(point.last().frozenScored());
-        assertTrue(point.epochs().subList(0, point.epochs().size() - 1).stream().noneMatch(EpochRecord::frozenScored));
+    void aSweepPointScoresItsLastEpochOnly() {
+        List<EpochRecord> epochs = new ArrayList<>();
+        ExperimentListener recording = new ExperimentListener() {
+            @Override
+            public void epochDone(Protocol protocol, EpochRecord record) {
+                epochs.add(record);
+            }
+        };
+        Sweeps.windowLengths(SMALL_A, List.of(3), new ReferenceEngine(), recording);
+        assertEquals(SMALL_A.epochs(), epochs.size(), "the point trained every epoch");
+        assertTrue(epochs.get(epochs.size() - 1).frozenScored());
+        assertTrue(epochs.subList(0, epochs.size() - 1).stream().noneMatch(EpochRecord::frozenScored));
     }
 }

@@ -4,7 +4,6 @@ import io.github.statefullstm.rnn.Adam;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
-import io.github.statefullstm.rnn.ModelConfig;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.sequence.Task;
 import io.github.statefullstm.spec.Claim;
@@ -27,16 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class KerasFitExamples {
 
     /** A small B: 4 windows of 3 per sequence, 80 training and 16 validation windows, batches of 8, two epochs. */
-    private static final Protocol SMALL_B = new Protocol("B", 24, 6, 20, 0.5, 7,
-            Layout.WINDOWS_STATEFUL, 3, 1, 8, new LstmSpec(1, 3, LstmSpec.POST.gateActivation()), Adam.KERAS, 2,
-            "none", Double.NaN);
+    private static final Protocol SMALL_B = new Protocol("B", new TaskSpec(24, 6, 20, 0.5, 7),
+            new LayoutSpec(Layout.WINDOWS_STATEFUL, 3, 1, 8),
+            new ModelSpec(new LstmSpec(1, 3, LstmSpec.POST.gateActivation()), Adam.KERAS), 2);
 
     private final LstmEngine engine = new ReferenceEngine();
     private final ExperimentResult result = Experiment.run(SMALL_B, engine, ExperimentListener.SILENT);
-    private final Task.Split split = Task.generate(SMALL_B.sequences(), SMALL_B.length(), SMALL_B.fraction(),
-            SMALL_B.seed()).splitAt(SMALL_B.trainingSequences());
-    private final Layout.Prepared training = SMALL_B.layout().prepare(split.training(), SMALL_B);
-    private final Layout.Prepared validation = SMALL_B.layout().prepare(split.validation(), SMALL_B);
+    private final Task.Split split = SMALL_B.task().draw();
+    private final Layout.Prepared training = SMALL_B.layout().prepare(split.training());
+    private final Layout.Prepared validation = SMALL_B.layout().prepare(split.validation());
 
     @Example
     @Claim("EXP-10")
@@ -92,16 +90,14 @@ class KerasFitExamples {
     @Example
     @Claim("EXP-10")
     void layoutsTheKerasFitNeverRanKeepNoKerasFigures() {
-        Protocol perStep = PostProtocols.perStepStateful().withEpochs(1);
-        Protocol small = new Protocol("C", 12, 4, 10, 0.5, 7, perStep.layout(), 1, 1, 1,
-                SMALL_B.spec(), Adam.KERAS, 1, "none", Double.NaN);
+        Protocol small = new Protocol("C", new TaskSpec(12, 4, 10, 0.5, 7), PostProtocols.perStepStateful().layout(),
+                SMALL_B.model(), 1);
         ExperimentResult c = Experiment.run(small, engine, ExperimentListener.SILENT);
         assertNull(c.last().kerasValidation(), "C resets by hand after each sequence: no Keras fit() figure");
         assertNull(c.kerasEvaluation(), "no final evaluate() either");
     }
 
     private LstmModel model() {
-        return engine.build(new ModelConfig(SMALL_B.spec(), true, SMALL_B.batchSize(), SMALL_B.adam(),
-                SMALL_B.seed()));
+        return engine.build(SMALL_B.model().config(true, SMALL_B.layout().batchSize(), SMALL_B.task().seed()));
     }
 }

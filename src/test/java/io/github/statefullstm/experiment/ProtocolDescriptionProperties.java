@@ -1,7 +1,12 @@
 package io.github.statefullstm.experiment;
 
+import io.github.statefullstm.rnn.Adam;
+import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.spec.Claim;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,8 +31,8 @@ class ProtocolDescriptionProperties {
     record Changed(Protocol post, Protocol run) {
         @Override
         public String toString() {
-            return run.id() + ": T=" + run.length() + ", w=" + run.window() + ", B=" + run.batchSize() + ", epochs="
-                    + run.epochs() + ", seed=" + run.seed();
+            return run.id() + ": T=" + run.task().length() + ", w=" + run.layout().window() + ", B="
+                    + run.layout().batchSize() + ", epochs=" + run.epochs() + ", seed=" + run.task().seed();
         }
     }
 
@@ -37,23 +42,27 @@ class ProtocolDescriptionProperties {
         return Combinators.combine(posts, Arbitraries.integers().between(10, 40), Arbitraries.integers().between(1, 10),
                 Arbitraries.integers().between(1, 128), Arbitraries.integers().between(1, 20), Arbitraries.longs())
                 .as((post, length, window, batch, epochs, seed) -> {
-                    Protocol run = post.withTask(post.sequences(), length, post.trainingSequences())
-                            .withBatchSize(batch).withEpochs(epochs).withSeed(seed);
-                    return new Changed(post, post.window() > 1 ? run.withWindow(window) : run);
+                    LayoutSpec layout = post.layout().withBatchSize(batch);
+                    Protocol run = new Protocol(post.id(), post.task().withSize(post.task().sequences(), length,
+                            post.task().trainingSequences()).withSeed(seed),
+                            post.layout().kind().cutsWindows() ? layout.withWindow(window) : layout, post.model(),
+                            epochs, post.post());
+                    return new Changed(post, run);
                 });
     }
 
     @Property
     @Claim("REPORT-2")
     void aTitleNamesTheRunsOwnWindowAndBatch(@ForAll("changedProtocols") Changed c) {
-        Statistics.label("layout").collect(c.run().layout());
+        LayoutSpec layout = c.run().layout();
+        Statistics.label("layout").collect(layout.kind());
         String title = c.run().title();
-        assertTrue(title.contains("batch " + c.run().batchSize()) || title.contains(c.run().batchSize()
+        assertTrue(title.contains("batch " + layout.batchSize()) || title.contains(layout.batchSize()
                 + " sequences side by side"), "the batch size in '" + title + "' for " + c);
-        if (c.run().window() > 1) {
-            assertTrue(title.contains("of " + c.run().window() + ","), "the window in '" + title + "' for " + c);
+        if (layout.window() > 1) {
+            assertTrue(title.contains("of " + layout.window() + ","), "the window in '" + title + "' for " + c);
         }
-        assertTrue(c.run().setup().contains(c.run().length() + " steps") && c.run().setup().contains(
+        assertTrue(c.run().setup().contains(c.run().task().length() + " steps") && c.run().setup().contains(
                 c.run().epochs() + (c.run().epochs() == 1 ? " epoch" : " epochs")), c.run().setup());
     }
 
@@ -62,17 +71,19 @@ class ProtocolDescriptionProperties {
     void thePostsFiguresStandOnlyBesideThePostsOwnSetup(@ForAll("changedProtocols") Changed c) {
         List<String> differences = c.run().differencesFromThePost();
         Statistics.label("the post's setup").collect(differences.isEmpty());
-        boolean same = c.run().length() == c.post().length() && c.run().window() == c.post().window()
-                && c.run().batchSize() == c.post().batchSize() && c.run().epochs() == c.post().epochs();
+        boolean same = c.run().task().length() == c.post().task().length()
+                && c.run().layout().window() == c.post().layout().window()
+                && c.run().layout().batchSize() == c.post().layout().batchSize()
+                && c.run().epochs() == c.post().epochs();
         assertEquals(same, differences.isEmpty(), "differences " + differences + " for " + c);
         if (same) {
-            assertEquals(c.post().postFigure(), c.run().postColumn(), c::toString);
+            assertEquals(c.post().post().figure(), c.run().postColumn(), c::toString);
         } else {
             assertTrue(c.run().postColumn().startsWith("not the post's setup"), c.run().postColumn());
             assertTrue(Double.isNaN(c.run().comparablePostValidationAccuracy()), "no chart marker for " + c);
-            if (c.run().length() != c.post().length()) {
-                assertTrue(c.run().postColumn().contains("T = " + c.run().length() + ", not " + c.post().length()),
-                        c.run().postColumn());
+            if (c.run().task().length() != c.post().task().length()) {
+                assertTrue(c.run().postColumn().contains("T = " + c.run().task().length() + ", not "
+                        + c.post().task().length()), c.run().postColumn());
             }
         }
     }
@@ -81,36 +92,40 @@ class ProtocolDescriptionProperties {
     @Claim("REPORT-2")
     void everySettingThatDiffersFromThePostsIsNamed() {
         Protocol a = PostProtocols.windowsStateless();
-        java.util.Map<String, Protocol> changed = new java.util.LinkedHashMap<>();
-        changed.put("sequences = 1300, not 1200", a.withTask(1300, a.length(), a.trainingSequences()));
-        changed.put("T = 30, not 20", a.withTask(a.sequences(), 30, a.trainingSequences()));
-        changed.put("training sequences = 900, not 1000", a.withTask(a.sequences(), a.length(), 900));
-        changed.put("fraction of ones = 0.25, not 0.5", a.withFraction(0.25));
-        changed.put("window = 7, not 10", a.withWindow(7));
-        changed.put("stride = 2, not 1", new Protocol(a.id(), a.sequences(), a.length(), a.trainingSequences(),
-                a.fraction(), a.seed(), a.layout(), a.window(), 2, a.batchSize(), a.spec(), a.adam(), a.epochs(),
-                a.postFigure(), a.postValidationAccuracy()));
-        changed.put("batch = 32, not 64", a.withBatchSize(32));
+        TaskSpec task = a.task();
+        LayoutSpec layout = a.layout();
+        LstmSpec lstm = a.model().lstm();
+        GateActivation posts = lstm.gateActivation();
+        GateActivation other = posts == GateActivation.SIGMOID ? GateActivation.HARD_SIGMOID : GateActivation.SIGMOID;
+        Map<String, Protocol> changed = new LinkedHashMap<>();
+        changed.put("sequences = 1300, not 1200", a.withTask(task.withSize(1300, task.length(),
+                task.trainingSequences())));
+        changed.put("T = 30, not 20", a.withTask(task.withSize(task.sequences(), 30, task.trainingSequences())));
+        changed.put("training sequences = 900, not 1000", a.withTask(task.withSize(task.sequences(), task.length(),
+                900)));
+        changed.put("fraction of ones = 0.25, not 0.5", a.withTask(task.withFraction(0.25)));
+        changed.put("layout = WINDOWS_STATEFUL, not WINDOWS_STATELESS", a.withLayout(new LayoutSpec(
+                Layout.WINDOWS_STATEFUL, layout.window(), layout.stride(), layout.batchSize())));
+        changed.put("window = 7, not 10", a.withLayout(layout.withWindow(7)));
+        changed.put("stride = 2, not 1", a.withLayout(new LayoutSpec(layout.kind(), layout.window(), 2,
+                layout.batchSize())));
+        changed.put("batch = 32, not 64", a.withLayout(layout.withBatchSize(32)));
         changed.put("epochs = 3, not 15", a.withEpochs(3));
-        changed.put("units = 4, not 10", a.withSpec(new io.github.statefullstm.rnn.LstmSpec(1, 4,
-                a.spec().gateActivation())));
-        io.github.statefullstm.rnn.GateActivation posts = a.spec().gateActivation();
-        io.github.statefullstm.rnn.GateActivation other = posts == io.github.statefullstm.rnn.GateActivation.SIGMOID
-                ? io.github.statefullstm.rnn.GateActivation.HARD_SIGMOID
-                : io.github.statefullstm.rnn.GateActivation.SIGMOID;
-        changed.put("gates = " + other + ", not " + posts, a.withSpec(new io.github.statefullstm.rnn.LstmSpec(1,
-                a.spec().units(), other)));
-        changed.put("learning rate = 0.01, not 0.001", new Protocol(a.id(), a.sequences(), a.length(),
-                a.trainingSequences(), a.fraction(), a.seed(), a.layout(), a.window(), a.stride(), a.batchSize(),
-                a.spec(), new io.github.statefullstm.rnn.Adam(0.01, 0.9, 0.999, 1e-8), a.epochs(), a.postFigure(),
-                a.postValidationAccuracy()));
+        changed.put("units = 4, not 10", a.withLstm(new LstmSpec(1, 4, posts)));
+        changed.put("gates = " + other + ", not " + posts, a.withLstm(new LstmSpec(1, lstm.units(), other)));
+        changed.put("learning rate = 0.01, not 0.001", a.withModel(new ModelSpec(lstm,
+                new Adam(0.01, 0.9, 0.999, 1e-8))));
         changed.forEach((difference, run) -> assertEquals(List.of(difference), run.differencesFromThePost(),
                 difference));
-        assertEquals(List.of("chunk = 5, not 10"), PostProtocols.sequencePreserving().withWindow(5)
-                .differencesFromThePost(), "E cuts chunks, not windows");
-        Protocol unknown = new Protocol("X", 10, 5, 5, 0.5, 1, Layout.WINDOWS_STATELESS, 2, 1, 1, a.spec(), a.adam(),
-                1, "", Double.NaN);
+        Protocol e = PostProtocols.sequencePreserving();
+        assertEquals(List.of("chunk = 5, not 10"), e.withLayout(e.layout().withWindow(5)).differencesFromThePost(),
+                "E cuts chunks, not windows");
+        Protocol unknown = new Protocol("X", new TaskSpec(10, 5, 5, 0.5, 1),
+                new LayoutSpec(Layout.WINDOWS_STATELESS, 2, 1, 1), a.model(), 1);
         assertEquals(List.of("not one of the post's runs"), unknown.differencesFromThePost());
+        assertEquals("not the post's setup (not one of the post's runs): no figure of the post compares",
+                unknown.postColumn());
+        assertTrue(Double.isNaN(unknown.comparablePostValidationAccuracy()), "no figure of the post compares");
     }
 
     @Example
@@ -123,6 +138,7 @@ class ProtocolDescriptionProperties {
         assertEquals("one step at a time, stateless, batch 1", PostProtocols.perStepStateless().title());
         for (Protocol post : PostProtocols.all()) {
             assertEquals(List.of(), post.differencesFromThePost(), post.id());
+            assertEquals(post, post.post().protocol(post.id()), post.id() + " is its post run's own protocol");
         }
     }
 }

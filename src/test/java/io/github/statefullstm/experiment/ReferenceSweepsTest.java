@@ -14,7 +14,6 @@ class ReferenceSweepsTest {
 
     /** Window lengths with something to show: the floor, the post's 10, one short of the sequence, and all of it. */
     private static final List<Integer> WINDOWS = List.of(1, 10, 19, 20);
-    /** A's frozen accuracy settles at its ceiling within a few epochs, so the sweep needs no more. */
     /** A window holding the whole sequence is an ordinary stateless sequence classifier, which learns the task. */
     private static final double LEARNED = PostProtocols.LEARNED;
 
@@ -22,10 +21,10 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-8")
-    void theWindowCeilingReachesOneOnlyWhenAWindowHoldsTheWholeSequenceAndTrainingFollowsIt() throws Exception {
+    void theWindowCeilingReachesOneOnlyWhenAWindowHoldsTheWholeSequenceAndTrainingFollowsIt() {
         Protocol base = PostProtocols.windowsStateless().withEpochs(Sweeps.WINDOW_SWEEP_EPOCHS).withSeed(7);
-        Sweep sweep = Sweeps.windowLengths(base, WINDOWS, Sweeps.inThisJvm(engine, ExperimentListener.SILENT));
-        int length = base.length();
+        Sweep sweep = Sweeps.windowLengths(base, WINDOWS, engine, ExperimentListener.SILENT);
+        int length = base.task().length();
         for (Sweep.Point point : sweep.points()) {
             int m = length - point.value() + 1;
             boolean wholeSequence = point.value() == length;
@@ -41,7 +40,7 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-8")
-    void theWindowCeilingGrowsAsFewerWindowsMissStepZero() throws Exception {
+    void theWindowCeilingGrowsAsFewerWindowsMissStepZero() {
         double previous = 0;
         for (int w = 1; w <= 20; w++) {
             double ceiling = InformationCeiling.windowedStateless(100, 100, 20, w, 1).value();
@@ -52,9 +51,9 @@ class ReferenceSweepsTest {
 
     @Test
     @Claim("EXP-9")
-    void everyChunkLengthLearnsTheTaskWhenSequencesKeepTheirRows() throws Exception {
-        Sweep sweep = Sweeps.chunkLengths(PostProtocols.sequencePreserving().withSeed(7), Sweeps.inThisJvm(engine,
-                ExperimentListener.SILENT));
+    void everyChunkLengthLearnsTheTaskWhenSequencesKeepTheirRows() {
+        Sweep sweep = Sweeps.chunkLengths(PostProtocols.sequencePreserving().withSeed(7), engine,
+                ExperimentListener.SILENT);
         assertEquals(List.of(1, 2, 4, 5, 10, 20), sweep.points().stream().map(Sweep.Point::value).toList());
         for (Sweep.Point point : sweep.points()) {
             assertEquals(1.0, point.validationCeiling(), "ceiling for chunks of " + point.value());

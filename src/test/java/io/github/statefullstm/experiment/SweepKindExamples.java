@@ -1,8 +1,8 @@
 package io.github.statefullstm.experiment;
 
-import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.spec.Claim;
-import io.github.statefullstm.training.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,48 +12,71 @@ import net.jqwik.api.Label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Which sweep runs over which protocol, and over which values: chosen by the protocol's layout, never by its ID.
- * Each point is handed to the caller's {@link Sweeps.PointRun}; here one that trains nothing and writes down what it
- * was asked to run.
+ * Which sweep runs over which protocol, and over which values: chosen by the protocol's layout, never by its ID. Each
+ * point trains on the reference engine, over a task small enough to train every point in a moment; the listener
+ * writes down which protocol each point ran.
  */
 @Label("The sweeps and their points")
 class SweepKindExamples {
 
-    private final List<Protocol> asked = new ArrayList<>();
+    private static final Protocol SMALL_A = small(PostProtocols.windowsStateless());
+    private static final Protocol SMALL_E = small(PostProtocols.sequencePreserving());
 
-    /** A point that "ran": the protocol it was asked for, complete unless it is the {@code stopAt}-th. */
-    private Sweeps.PointRun recording(int stopAt) {
-        return protocol -> {
-            asked.add(protocol);
-            Score score = new Score(0.5, 0.5, 1);
-            return new ExperimentResult(protocol, "none", new InformationCeiling.Ceiling(1, 2),
-                    new InformationCeiling.Ceiling(1, 2), List.of(new EpochRecord(1, score, score, score, 0, null)),
-                    0, asked.size() != stopAt, null);
-        };
+    /** The post's run over 20 sequences of its own length, half of them to train: E's batch of 10 still fits. */
+    private static Protocol small(Protocol post) {
+        return post.withTask(post.task().withSize(20, post.task().length(), 10));
+    }
+
+    private final LstmEngine engine = new ReferenceEngine();
+
+    /** Writes down the protocol of every point, and stops the sweep in the {@code stopAt}-th point (0: never). */
+    private static final class Recording implements ExperimentListener {
+        final List<Protocol> asked = new ArrayList<>();
+        private final int stopAt;
+
+        Recording(int stopAt) {
+            this.stopAt = stopAt;
+        }
+
+        @Override
+        public void epochStarted(Protocol protocol, int epoch, int batches) {
+            if (epoch == 1) {
+                asked.add(protocol);
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return asked.size() == stopAt;
+        }
     }
 
     @Example
     @Claim("EXP-8")
-    void statelessWindowsGetTheWindowSweepOverEveryLengthAtFiveEpochsEach() throws Exception {
-        Protocol a = PostProtocols.windowsStateless();
-        assertEquals(Optional.of(Sweeps.Kind.WINDOW_LENGTH), Sweeps.Kind.over(a));
-        Sweep sweep = Sweeps.Kind.WINDOW_LENGTH.run(a, recording(0));
-        assertEquals(a.length(), sweep.points().size(), "one point per window length 1..T");
-        for (int w = 1; w <= a.length(); w++) {
-            assertEquals(w, asked.get(w - 1).window(), "point " + w);
-            assertEquals(Sweeps.WINDOW_SWEEP_EPOCHS, asked.get(w - 1).epochs(), "epochs of point " + w);
+    void statelessWindowsGetTheWindowSweepOverEveryLengthAtFiveEpochsEach() {
+        assertEquals(Optional.of(Sweeps.Kind.WINDOW_LENGTH), Sweeps.Kind.over(PostProtocols.windowsStateless()));
+        Recording recording = new Recording(0);
+        Sweep sweep = Sweeps.Kind.WINDOW_LENGTH.run(SMALL_A, engine, recording);
+        int length = SMALL_A.task().length();
+        assertEquals(length, sweep.points().size(), "one point per window length 1..T");
+        for (int w = 1; w <= length; w++) {
+            Protocol point = recording.asked.get(w - 1);
+            assertEquals(w, point.layout().window(), "point " + w);
+            assertEquals(Sweeps.WINDOW_SWEEP_EPOCHS, point.epochs(), "epochs of point " + w);
             assertEquals(w, sweep.points().get(w - 1).value());
         }
     }
 
     @Example
     @Claim("EXP-9")
-    void sequencePreservingChunksGetTheChunkSweepOverTheDivisorsOfT() throws Exception {
-        Protocol e = PostProtocols.sequencePreserving();
-        assertEquals(Optional.of(Sweeps.Kind.CHUNK_LENGTH), Sweeps.Kind.over(e));
-        Sweep sweep = Sweeps.Kind.CHUNK_LENGTH.run(e, recording(0));
+    void sequencePreservingChunksGetTheChunkSweepOverTheDivisorsOfT() {
+        assertEquals(Optional.of(Sweeps.Kind.CHUNK_LENGTH), Sweeps.Kind.over(PostProtocols.sequencePreserving()));
+        Recording recording = new Recording(0);
+        Sweep sweep = Sweeps.Kind.CHUNK_LENGTH.run(SMALL_E, engine, recording);
         assertEquals(List.of(1, 2, 4, 5, 10, 20), sweep.points().stream().map(Sweep.Point::value).toList());
-        assertEquals(List.of(e.epochs()), asked.stream().map(Protocol::epochs).distinct().toList(),
+        assertEquals(List.of(1, 2, 4, 5, 10, 20), recording.asked.stream().map(p -> p.layout().window()).toList(),
+                "each point cuts its own chunks");
+        assertEquals(List.of(SMALL_E.epochs()), recording.asked.stream().map(Protocol::epochs).distinct().toList(),
                 "the chunk sweep keeps E's epochs");
     }
 
@@ -68,15 +91,15 @@ class SweepKindExamples {
 
     @Example
     @Claim("EXP-8")
-    void aSweepWhosePointWasStoppedEndsThereKeepingThePointsBefore() throws Exception {
-        Sweep sweep = Sweeps.Kind.WINDOW_LENGTH.run(PostProtocols.windowsStateless(), recording(3));
+    void aSweepWhosePointWasStoppedEndsThereKeepingThePointsBefore() {
+        Sweep sweep = Sweeps.Kind.WINDOW_LENGTH.run(SMALL_A, engine, new Recording(3));
         assertEquals(3, sweep.points().size(), "the stopped point is the last one kept");
     }
 
     @Example
-    void eachKindIsNamedAsItsSweepNamesTheParameterItVaries() throws Exception {
-        Sweep windows = Sweeps.Kind.WINDOW_LENGTH.run(PostProtocols.windowsStateless(), recording(0));
-        Sweep chunks = Sweeps.Kind.CHUNK_LENGTH.run(PostProtocols.sequencePreserving(), recording(0));
+    void eachKindIsNamedAsItsSweepNamesTheParameterItVaries() {
+        Sweep windows = Sweeps.Kind.WINDOW_LENGTH.run(SMALL_A, engine, new Recording(1));
+        Sweep chunks = Sweeps.Kind.CHUNK_LENGTH.run(SMALL_E, engine, new Recording(1));
         assertEquals(windows.parameter(), Sweeps.Kind.WINDOW_LENGTH.label());
         assertEquals(chunks.parameter(), Sweeps.Kind.CHUNK_LENGTH.label());
     }

@@ -43,9 +43,9 @@ class PerStepConvergenceTest {
                 new StopAtAccuracy(TARGET_ACCURACY));
         EpochRecord last = result.last();
         System.out.printf("%s, batch %d: epoch %d, validation accuracy %.4f, %.1f s%n", protocol.id(),
-                protocol.batchSize(), last.epoch(), last.validation().accuracy(), result.seconds());
+                protocol.layout().batchSize(), last.epoch(), last.validation().accuracy(), result.seconds());
         assertTrue(last.validation().accuracy() >= TARGET_ACCURACY, protocol.id() + ", batch "
-                + protocol.batchSize() + ": validation accuracy " + last.validation() + " after " + last.epoch()
-                + " epochs");
+                + protocol.layout().batchSize() + ": validation accuracy " + last.validation() + " after "
+                + last.epoch() + " epochs");
     }
 }

@@ -41,7 +41,7 @@ class PostPerStepProtocolTest {
     void statefulPerStepTrainingWithAResetAfterEachSequenceLearnsTheTaskWithinAFewEpochs(
             GateActivation gates, long seed) {
         Protocol protocol = PostProtocols.perStepStateful().withSeed(seed).withEpochs(MAX_EPOCHS)
-                .withSpec(new LstmSpec(LstmSpec.POST.features(), LstmSpec.POST.units(), gates));
+                .withLstm(new LstmSpec(LstmSpec.POST.features(), LstmSpec.POST.units(), gates));
         ExperimentResult result = Experiment.run(protocol, engine, new StopAtAccuracy(LEARNED));
         EpochRecord last = result.last();
         System.out.printf("reference per-step stateful, %s gates, seed %d: epoch %d, validation %.4f, %.3f s%n",

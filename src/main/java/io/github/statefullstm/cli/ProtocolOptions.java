@@ -1,0 +1,62 @@
+package io.github.statefullstm.cli;
+
+import io.github.statefullstm.experiment.LayoutSpec;
+import io.github.statefullstm.experiment.ModelSpec;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.experiment.TaskSpec;
+import io.github.statefullstm.refusal.Refusal;
+import io.github.statefullstm.rnn.LstmSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The main job's options that change the post's protocols, as given (null where not given), and the protocols they
+ * make: each part of a protocol is built once from them, and checks its own values, so the options are checked where
+ * the protocols are. A part's refusal is then worded with the option that gave the value.
+ */
+record ProtocolOptions(Integer sequences, Integer length, Integer training, Double fraction, Integer window,
+                       Integer batchSize, Integer units, Integer epochs) {
+
+    /** The option that sets each parameter a protocol's parts refuse by name. */
+    private static final Map<String, String> OPTION_OF_PARAMETER = Map.of("sequences", "--sequences",
+            "length", "--length", "trainingSequences", "--training", "fraction", "--fraction", "window", "--window",
+            "batchSize", "--batch-size", "units", "--units", "epochs", "--epochs");
+
+    /** One of the post's runs with these options and the seed. */
+    Protocol applyTo(Protocol post, long seed) {
+        TaskSpec postTask = post.task();
+        int steps = or(length, postTask.length());
+        TaskSpec task = new TaskSpec(or(sequences, postTask.sequences()), steps,
+                or(training, postTask.trainingSequences()), or(fraction, postTask.fraction()), seed);
+        LayoutSpec postLayout = post.layout();
+        // --window is the window of the layouts that cut one; a window left alone shrinks to a shorter T, so that
+        // --length alone is enough to run on shorter sequences.
+        int cut = window != null && postLayout.kind().cutsWindows() ? window : Math.min(postLayout.window(), steps);
+        LayoutSpec layout = new LayoutSpec(postLayout.kind(), cut, postLayout.stride(),
+                or(batchSize, postLayout.batchSize()));
+        LstmSpec postLstm = post.model().lstm();
+        ModelSpec model = units == null ? post.model()
+                : post.model().withLstm(new LstmSpec(postLstm.features(), units, postLstm.gateActivation()));
+        return new Protocol(post.id(), task, layout, model, or(epochs, post.epochs()), post.post());
+    }
+
+    /**
+     * A refusal of {@link #applyTo} as the person at the terminal gave the value: named by its option, or, where the
+     * value is the post's and an option made it wrong, by that option. Empty when no option names it.
+     */
+    Optional<String> inOptionWords(Refusal.Refused refused, Protocol post) {
+        if (refused.parameter().equals("trainingSequences") && training == null) {
+            return Optional.of(Refusal.describe("--sequences", sequences, "must be more than the "
+                    + post.task().trainingSequences() + " training sequences; give --training too"));
+        }
+        return Optional.ofNullable(OPTION_OF_PARAMETER.get(refused.parameter())).map(refused::describedAs);
+    }
+
+    private static int or(Integer given, int post) {
+        return given == null ? post : given;
+    }
+
+    private static double or(Double given, double post) {
+        return given == null ? post : given;
+    }
+}

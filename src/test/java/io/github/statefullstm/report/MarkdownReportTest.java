@@ -1,0 +1,84 @@
+package io.github.statefullstm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.statefullstm.experiment.EpochRecord;
+import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.PostProtocols;
+import io.github.statefullstm.sequence.InformationCeiling;
+import io.github.statefullstm.spec.Claim;
+import io.github.statefullstm.training.Score;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code README.md} says what the experiments produced: every figure of a hand-made run, each a different number, in
+ * the table as it was recorded, with the command, the environment, the time to learn and every sweep point.
+ */
+class MarkdownReportTest {
+
+    private static final Environment HERE = HandMadeRun.HERE;
+    private static final RunReport RUN = HandMadeRun.report();
+
+    @Test
+    @Claim("REPORT-1")
+    void theTableShowsEachExperimentsLastEpochCeilingsAndTime() {
+        String table = MarkdownReport.table(RUN);
+        assertTrue(table.startsWith("| | run | the post | validation, frozen |"), table);
+        assertTrue(table.contains("| C | one step at a time, stateful, batch 1, reset after each sequence, reference | "
+                + PostProtocols.perStepStateful().post().figure()
+                + " | 0.9950 | 0.9850 | 0.9750 | 0.9950 / 0.9990 | 2 | 7.0 |"), table);
+        assertTrue(table.contains("| E | ")
+                && table.contains("| 0.6250 | 0.6150 | 0.6050 | 0.9950 / 0.9990 | 1 (stopped) | 2.3 |"), table);
+    }
+
+    @Test
+    @Claim("EXP-10")
+    void kerasOwnFiguresStandBesideTheFrozenOnesWhereThePostRanFit() {
+        Score frozen = new Score(0.5, 0.5, 100);
+        ExperimentResult b = new ExperimentResult(PostProtocols.windowsStateful(), "reference",
+                new InformationCeiling.Ceiling(6, 10), new InformationCeiling.Ceiling(6, 10), List.of(
+                new EpochRecord(1, frozen, frozen, frozen, 1, new Score(0.7, 0.5125, 100))), 2, true,
+                new Score(0.7, 0.5250, 100));
+        String md = MarkdownReport.render(new RunReport("x", HERE, List.of(b), List.of(), 2), "charts");
+        assertTrue(md.contains("As Keras' `fit()` computes it, with the state carried from epoch to epoch and through "
+                + "each validation pass: validation accuracy 0.5125 after epoch 1; the final `evaluate()`, continuing "
+                + "from there: 0.5250."), md);
+        String withoutKeras = MarkdownReport.render(RUN, "charts");
+        assertFalse(withoutKeras.contains("As Keras' `fit()`"), "no Keras figures where the post did not run fit()");
+    }
+
+    @Test
+    @Claim("REPORT-1")
+    void theMarkdownNamesTheCommandTheEnvironmentTheTimeToLearnAndEverySweepPoint() {
+        String md = MarkdownReport.render(RUN, "charts");
+        for (String expected : List.of("Produced by `mvn exec:java -Dexec.args=--help` on Java 17, Linux amd64, 2"
+                + " cores, DL4J 1.0.0-M2.1, in 42.3 s.", "![all five](charts/overview.svg)",
+                "### Time to 0.99 validation accuracy",
+                "| C | one step at a time, stateful, batch 1, reset after each sequence | 2 | 6.0 |",
+                "| C10 | " + PostProtocols.perStepStatefulBatched().title() + " | 1 | 0.5 |",
+                "C10 (" + PostProtocols.perStepStatefulBatched().title() + ") reaches it in 0.08 of the time of C ("
+                        + PostProtocols.perStepStateful().title() + ")",
+                "## C. one step at a time", "The post: " + PostProtocols.perStepStateful().post().figure() + ".",
+                "![C](charts/experiment-C-seed-42.svg)", "## stateless windows: accuracy against window length",
+                "| 10 | 0.5000 | 0.5375 | 0.5125 | 0.5455 | 12.5 |", "![window-length](charts/window-length.svg)")) {
+            assertTrue(md.contains(expected), () -> "README.md lacks \"" + expected + "\":\n" + md);
+        }
+        String timeToLearn = md.substring(md.indexOf("### Time to"), md.indexOf("## C."));
+        assertFalse(timeToLearn.contains("| E |"), "E never learned, so it has no time-to-learn row:\n" + timeToLearn);
+        RunReport neverLearned = new RunReport("x", HERE, List.of(RUN.experiments().get(2)), List.of(), 1);
+        assertFalse(MarkdownReport.render(neverLearned, "charts").contains("Time to"),
+                "no run learned: no time-to-learn section");
+    }
+
+    @Test
+    void aBatchOneRunIsComparedWithBatchedRunsOnlyNeverWithItself() {
+        ExperimentResult c = RUN.experiments().get(0);
+        String alone = MarkdownReport.render(new RunReport("x", HERE, List.of(c), List.of(), 1), "charts");
+        assertTrue(alone.contains("| C | " + c.protocol().title() + " | 2 |"),
+                "C learned, so it has its row:\n" + alone);
+        assertFalse(alone.contains("reaches it in"), "no batched run beside C: nothing to compare\n" + alone);
+    }
+}
