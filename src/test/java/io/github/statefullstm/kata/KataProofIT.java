@@ -229,18 +229,4 @@ class KataProofIT {
         builder.environment().put("OMP_NUM_THREADS", "1");
         return new Runaway(workspace, file, builder.start(), output);
     }
-
-    @Test
-    @Claim("KATA-9")
-    void everyStepOfTheSolutionTakesUnderAFifthOfItsLimit() {
-        List<String> slow = new ArrayList<>();
-        for (KataPath.Step step : steps) {
-            double seconds = proof.solution().outcome(step).seconds();
-            if (seconds * ProofRuns.LIMIT_MARGIN > step.limit().toSeconds()) {
-                slow.add(String.format(java.util.Locale.ROOT, "%s took %.1f s, over a fifth of its %d s limit",
-                        step.label(), seconds, step.limit().toSeconds()));
-            }
-        }
-        assertEquals(List.of(), slow, "a step's limit must stop a stuck step, never a slow one");
-    }
 }

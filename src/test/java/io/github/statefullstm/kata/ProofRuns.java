@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  */
 final class ProofRuns implements AutoCloseable {
 
-    /** A step must take under a fifth of its limit on the solution (KATA-9). */
-    static final int LIMIT_MARGIN = 5;
-
     private final Path folder;
     private final List<MarkedSource.MarkedFile> files = MarkedSource.scan(MarkedSource.PRODUCTION);
     private final WorkspaceCompiler compiler;
