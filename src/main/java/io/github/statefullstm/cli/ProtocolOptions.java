@@ -32,6 +32,11 @@ record ProtocolOptions(Integer sequences, Integer length, Integer training, Doub
         // --window is the window of the layouts that cut one; a window left alone shrinks to a shorter T, so that
         // --length alone is enough to run on shorter sequences.
         int cut = window != null && postLayout.kind().cutsWindows() ? window : Math.min(postLayout.window(), steps);
+        if (window != null) {
+            // a window given with runs that cut none is unused, but still a window: one that no run could cut from
+            // this task is a mistake whichever experiments were chosen
+            Protocol.requireWindowFits(window, task);
+        }
         LayoutSpec layout = new LayoutSpec(postLayout.kind(), cut, postLayout.stride(),
                 or(batchSize, postLayout.batchSize()));
         LstmSpec postLstm = post.model().lstm();

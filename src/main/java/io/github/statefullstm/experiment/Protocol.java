@@ -18,9 +18,14 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
         Refusal.require(id != null && !id.isBlank(), "id", id, "must be given");
         Refusal.require(task != null && layout != null && model != null, "task, layout and model", null,
                 "must be given");
-        Refusal.require(layout.window() >= 1 && layout.window() <= task.length(), "window", layout.window(),
-                "must be in [1, T = " + task.length() + "]");
+        requireWindowFits(layout.window(), task);
         Refusal.require(epochs >= 1, "epochs", epochs, "must be >= 1");
+    }
+
+    /** A window is 1 to T steps long: it cannot be empty, nor longer than the sequences it is cut from. */
+    public static void requireWindowFits(int window, TaskSpec task) {
+        Refusal.require(window >= 1 && window <= task.length(), "window", window,
+                "must be in [1, T = " + task.length() + "]");
     }
 
     /** A protocol the post never ran: no figure of the post stands beside it. */

@@ -55,6 +55,14 @@ class MainTest {
 
     @Test
     @Claim("CLI-1")
+    void aWindowIsCheckedEvenWhenNoChosenExperimentCutsWindows() {
+        Outcome outcome = run("--experiments", "C,D", "--window", "21", "--no-sweeps");
+        assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("--window = 21: must be in [1, T = 20]"), outcome.err());
+    }
+
+    @Test
+    @Claim("CLI-1")
     void anOutputFolderThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
         long started = System.nanoTime();

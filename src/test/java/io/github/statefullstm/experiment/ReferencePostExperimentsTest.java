@@ -3,7 +3,7 @@ package io.github.statefullstm.experiment;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.reference.ReferenceEngine;
 
-/** A-E on the pure-Java reference: seconds for all of them, so they run on every {@code mvn test}. */
+/** A-E on the pure-Java reference: seconds for all of them, so they run on every {@code ./mvnw test}. */
 class ReferencePostExperimentsTest extends PostExperimentClaims {
 
     @Override

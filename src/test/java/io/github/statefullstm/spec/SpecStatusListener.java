@@ -130,7 +130,10 @@ public final class SpecStatusListener implements TestExecutionListener {
         try {
             Files.createDirectories(RUNS);
             Path file = RUNS.resolve(run() + ".json");
-            JSON.writeValue(file.toFile(), records.values());
+            // written aside and moved into place, since the other test JVM may be reading every run to join them
+            Path partial = RUNS.resolve(run() + ".json.partial");
+            JSON.writeValue(partial.toFile(), records.values());
+            replace(partial, file);
             boolean publish = System.getProperty(PUBLISH) != null;
             if (SpecStatusPage.writeIfComplete(readRuns(), PAGE, PAGE_JSON) && publish) {
                 SpecStatusPage.writeIfComplete(readRuns(), PUBLISHED_PAGE, PUBLISHED_JSON);
