@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.util.MaskZeroLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,12 +20,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * DL4J's own layers, {@code LSTM} then {@code RnnOutputLayer}, in networks small enough to run in milliseconds, for
- * the tests of what DL4J itself does with truncated BPTT (DL4J-13, DL4J-14), and the seeded series they are fed.
- * Every network of one kind starts from the same parameters, so two of them differ only by what the test does to them.
+ * the tests of what DL4J itself does with truncated BPTT and masks (DL4J-13 to DL4J-16), and the seeded series they
+ * are fed. Every network of one kind starts from the same parameters, so two of them differ only by what the test
+ * does to them.
  */
 final class TinyLstmNetworks {
 
-    /** More than one, so the input weights are a matrix, not a column. */
+    /** More than one: the input weights are a matrix, and {@code MaskZeroLayer} masks a step only if all are 0. */
     static final int FEATURES = 2;
     /** Not equal to any series length the tests use, so a misread time axis could not pass unnoticed. */
     static final int UNITS = 4;
@@ -38,9 +40,12 @@ final class TinyLstmNetworks {
     static final double LEARNING_RATE = 0.5;
     /**
      * Far beyond the rounding of the few hundred double operations of an update (about 1e-16 relative, on values below
-     * 2), and below the smallest effect the tests measure (0.055, reports/dl4j-tbptt.md).
+     * 2), and below the smallest effect the tests measure (0.0087, reports/dl4j-masks.md).
      */
     static final double VISIBLE_CHANGE = 1e-3;
+    /** DL4J's {@code LSTM} keeps its bias as 4 blocks of {@code UNITS}: candidate, forget, output, input (DL4J-1). */
+    static final int CANDIDATE_BLOCK = 0;
+    static final int FORGET_BLOCK = 1;
 
     private TinyLstmNetworks() {
     }
@@ -52,6 +57,12 @@ final class TinyLstmNetworks {
     /** Truncated BPTT with the same forward and backward length, as the issues configured it. */
     static MultiLayerNetwork truncatedBptt(int length) {
         return build(lstm(), BackpropType.TruncatedBPTT, length);
+    }
+
+    /** The LSTM inside DL4J's {@code MaskZeroLayer}: a step whose features all equal 0 is masked. */
+    static MultiLayerNetwork lstmMaskingZeroSteps() {
+        return build(new MaskZeroLayer.Builder().setMaskValue(0.0).setUnderlying(lstm()).build(),
+                BackpropType.Standard, 0);
     }
 
     private static LSTM lstm() {
@@ -68,6 +79,7 @@ final class TinyLstmNetworks {
                 .layer(recurrent)
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
                         .nIn(UNITS).nOut(1).build())
+                // a MaskZeroLayer's fit() fails on the labels' length without it; every network gets it alike
                 .setInputType(InputType.recurrent(FEATURES))
                 .backpropType(backprop);
         if (backprop == BackpropType.TruncatedBPTT) {
@@ -76,6 +88,19 @@ final class TinyLstmNetworks {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration.build());
         network.init();
         return network;
+    }
+
+    /**
+     * Overwrites every parameter with a seeded uniform value in +-{@link Fixtures#WEIGHT_SCALE}. DL4J initialises the
+     * cell candidate's bias to 0, which keeps a zero input from the zero state at exactly the zero state (DL4J-15);
+     * random parameters make every step, padded or not, move the state.
+     */
+    static void setRandomParameters(MultiLayerNetwork network, long seed) {
+        Random random = new Random(seed);
+        INDArray parameters = network.params();
+        for (long i = 0; i < parameters.length(); i++) {
+            parameters.putScalar(i, Fixtures.WEIGHT_SCALE * (2 * random.nextDouble() - 1));
+        }
     }
 
     /** Gaussian features, shaped [rows, FEATURES, steps] as DL4J's recurrent layers take them. */
