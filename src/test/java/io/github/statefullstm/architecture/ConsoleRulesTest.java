@@ -11,7 +11,7 @@ import io.github.statefullstm.spec.Claim;
 
 /** The console belongs to the main job. */
 @Claim("ARCH-3")
-@AnalyzeClasses(packages = "io.github.statefullstm", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = TheProjectsOwnClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ConsoleRulesTest {
 
     @ArchTest

@@ -18,7 +18,7 @@ import io.github.statefullstm.spec.Claim;
  * beside them and the engines under {@code rnn}. Production code only; tests may reach anywhere they need to.
  */
 @Claim("ARCH-1")
-@AnalyzeClasses(packages = "io.github.statefullstm", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = TheProjectsOwnClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringRulesTest {
 
     private static final String ROOT = "io.github.statefullstm";

@@ -10,7 +10,7 @@ import io.github.statefullstm.spec.Claim;
 
 /** Names say what a thing is. */
 @Claim("ARCH-2")
-@AnalyzeClasses(packages = "io.github.statefullstm", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = TheProjectsOwnClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class NamingRulesTest {
 
     @ArchTest
