@@ -29,6 +29,15 @@ public final class CallChecks {
         state(initial, config.batchSize(), config.spec().units());
     }
 
+    /** A row of a stateful model's carried state: one of its batch's rows; a stateless model carries none. */
+    public static void row(int row, ModelConfig config) {
+        if (!config.stateful()) {
+            throw new IllegalStateException("resetRow(row) needs a stateful model: a stateless one carries no state");
+        }
+        require(row >= 0 && row < config.batchSize(), "row", row,
+                "must be in [0, " + config.batchSize() + "), a row of the model's batch");
+    }
+
     /**
      * Checks a batch's shape and values; returns its number of steps.
      *

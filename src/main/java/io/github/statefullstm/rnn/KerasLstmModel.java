@@ -121,6 +121,13 @@ public abstract class KerasLstmModel implements LstmModel {
     }
 
     @Override
+    public final void resetRow(int row) {
+        CallChecks.row(row, config);
+        Arrays.fill(carriedH[row], 0);
+        Arrays.fill(carriedC[row], 0);
+    }
+
+    @Override
     public final void resetStates(LstmState initial) {
         CallChecks.initialState(initial, config);
         // kata:begin bookkeeping

@@ -39,6 +39,15 @@ public interface LstmModel {
     void resetStates();
 
     /**
+     * Sets row {@code row} of a stateful model's carried state to zero and leaves every other row's as it is: the row's
+     * next batch starts a new sequence while the others go on (session-parallel batches, where each row is a queue of
+     * sequences of their own lengths). Keras has no such call; it is what zeroing one row of the states tensor does. A
+     * row outside the batch is refused, naming it; a stateless model carries nothing and throws
+     * {@link IllegalStateException}.
+     */
+    void resetRow(int row);
+
+    /**
      * Sets the carried state of a stateful model (Keras' {@code reset_states(states)}); rows must equal the batch size.
      * A stateless model carries nothing and throws {@link IllegalStateException}, as Keras does.
      */

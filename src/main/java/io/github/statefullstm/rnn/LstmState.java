@@ -58,6 +58,12 @@ public final class LstmState {
         return deepCopy(c);
     }
 
+    /** Row {@code row} alone, as the state of a batch of one: what a model of batch size 1 continues from. */
+    public LstmState row(int row) {
+        Refusal.require(row >= 0 && row < rows(), "row", row, "must be in [0, " + rows() + "), a row of this state");
+        return new LstmState(new double[][] {h[row]}, new double[][] {c[row]});
+    }
+
     /** This state with row {@code row} replaced by {@code other}'s row {@code otherRow}. */
     public LstmState withRow(int row, LstmState other, int otherRow) {
         double[][] newH = deepCopy(h);

@@ -11,7 +11,8 @@ record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
     /** What is wrong with the call. */
     enum Fault {
         WRONG_BATCH_SIZE, WRONG_FEATURES, RAGGED_STEPS, ZERO_STEPS, NAN_INPUT, INFINITE_INPUT,
-        TARGET_NOT_BINARY, WRONG_TARGET_COUNT, STATE_WRONG_ROWS, STATE_WRONG_UNITS, WEIGHTS_WRONG_SHAPE
+        TARGET_NOT_BINARY, WRONG_TARGET_COUNT, STATE_WRONG_ROWS, STATE_WRONG_UNITS, WEIGHTS_WRONG_SHAPE,
+        ROW_OUT_OF_RANGE
     }
 
     /** Which batch call carries an input or target fault; state and weight faults have their own call. */
@@ -54,6 +55,10 @@ record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
                 model.setWeights(LstmWeights.zeros(s.spec().features(), units + 1));
                 return;
             }
+            case ROW_OUT_OF_RANGE -> {
+                model.resetRow(rowOutOfRange());
+                return;
+            }
         }
         switch (batchCall()) {
             case PREDICT -> model.predictOnBatch(inputs);
@@ -68,6 +73,7 @@ record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
         return switch (fault) {
             case STATE_WRONG_ROWS, STATE_WRONG_UNITS -> "resetStates";
             case WEIGHTS_WRONG_SHAPE -> "setWeights";
+            case ROW_OUT_OF_RANGE -> "resetRow";
             default -> switch (batchCall()) {
                 case PREDICT -> "predictOnBatch";
                 case TRAIN -> "trainOnBatch";
@@ -95,7 +101,13 @@ record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
             case STATE_WRONG_ROWS -> List.of("rows");
             case STATE_WRONG_UNITS -> List.of("units");
             case WEIGHTS_WRONG_SHAPE -> List.of("weights");
+            case ROW_OUT_OF_RANGE -> List.of("row = " + rowOutOfRange(), "[0, " + scenario.rows() + ")");
         };
+    }
+
+    /** Below the batch's rows or past them, as the spot's row says: -1 for row 0, the batch size for the others. */
+    private int rowOutOfRange() {
+        return at.row() == 0 ? -1 : scenario.rows();
     }
 
     @Override

@@ -11,7 +11,7 @@ public final class Batches {
     }
 
     /** Row {@code row} of {@code batch} alone, as a batch of one. */
-    static double[][][] row(double[][][] batch, int row) {
+    public static double[][][] row(double[][][] batch, int row) {
         return new double[][][] {copy(batch[row])};
     }
 

@@ -85,8 +85,8 @@ class CallCheckProperties {
 
     @Property
     @Claim("STATE-7")
-    @Label("a state is refused when missing, of another shape, or non-finite in h or in c, naming the entry; "
-            + "a stateless model takes none")
+    @Label("a state is refused when missing, of another shape, or non-finite in h or in c, naming the entry, and a "
+            + "row to reset outside the batch, naming it; a stateless model takes neither")
     void aBadStateIsRefused(@ForAll("multiRowScenarios") BatchScenario s) {
         int rows = s.rows();
         int units = s.spec().units();
@@ -110,6 +110,12 @@ class CallCheckProperties {
         IllegalStateException stateless = assertThrows(IllegalStateException.class,
                 () -> CallChecks.initialState(s.state(0), s.statelessConfig()));
         assertTrue(stateless.getMessage().contains("needs a stateful model"), stateless::getMessage);
+        CallChecks.row(last, s.statefulConfig());
+        refused(() -> CallChecks.row(rows, s.statefulConfig()), "row = " + rows, "[0, " + rows + ")");
+        refused(() -> CallChecks.row(-1, s.statefulConfig()), "row = -1", "[0, " + rows + ")");
+        IllegalStateException noRows = assertThrows(IllegalStateException.class,
+                () -> CallChecks.row(0, s.statelessConfig()));
+        assertTrue(noRows.getMessage().contains("needs a stateful model"), noRows::getMessage);
     }
 
     @Property

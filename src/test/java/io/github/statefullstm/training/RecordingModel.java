@@ -71,6 +71,12 @@ final class RecordingModel implements LstmModel {
     }
 
     @Override
+    public void resetRow(int row) {
+        calls.add("reset row " + row);
+        carried = carried.withRow(row, LstmState.zeros(config.batchSize(), LstmSpec.POST.units()), row);
+    }
+
+    @Override
     public void resetStates(LstmState initial) {
         calls.add("restore");
         carried = initial;
