@@ -47,6 +47,17 @@ public abstract class StateQuestionsProperties {
         return engineUnderTest().build(config);
     }
 
+    /** A stateful model of the run's rows, from the scenario's first state, trained on its first batches. */
+    private LstmModel trained(HandOverRun run) {
+        BatchScenario s = run.scenario();
+        LstmModel model = build(s.statefulConfig());
+        model.resetStates(s.state(0));
+        for (int batch = 0; batch < run.trainedBatches(); batch++) {
+            model.trainOnBatch(s.inputs(batch), s.targets(batch));
+        }
+        return model;
+    }
+
     private String name() {
         return engineUnderTest().name();
     }
@@ -158,11 +169,7 @@ public abstract class StateQuestionsProperties {
             Statistics.label("batches trained before").collect(run.trainedBatches());
             Statistics.label("row handed over").collect(run.row() == 0 ? "first" : run.row() == s.rows() - 1
                     ? "last" : "inside");
-            LstmModel batched = build(s.statefulConfig());
-            batched.resetStates(s.state(0));
-            for (int batch = 0; batch < run.trainedBatches(); batch++) {
-                batched.trainOnBatch(s.inputs(batch), s.targets(batch));
-            }
+            LstmModel batched = trained(run);
             LstmState handedOver = batched.states();
             LstmModel single = HandOver.rowToBatchOfOne(batched, run.row(), engineUnderTest().engine());
 
@@ -191,11 +198,7 @@ public abstract class StateQuestionsProperties {
                                                                     @ForAll("batchSizes") int batchSize) {
             BatchScenario s = run.scenario();
             Statistics.label("batch size").collect(s.rows() + " -> " + batchSize);
-            LstmModel trained = build(s.statefulConfig());
-            trained.resetStates(s.state(0));
-            for (int batch = 0; batch < run.trainedBatches(); batch++) {
-                trained.trainOnBatch(s.inputs(batch), s.targets(batch));
-            }
+            LstmModel trained = trained(run);
             LstmModel other = HandOver.withBatchSize(trained, batchSize, engineUnderTest().engine());
             assertEquals(batchSize, other.config().batchSize(), "the new model's batch size");
             assertTrue(other.config().stateful(), "the new model is stateful");
@@ -341,11 +344,7 @@ public abstract class StateQuestionsProperties {
         void resetRowZeroesThatRowOnlyAndCopiesTheOthers(@ForAll("handOvers") HandOverRun run) {
             BatchScenario s = run.scenario();
             s.collectShape();
-            LstmModel model = build(s.statefulConfig());
-            model.resetStates(s.state(0));
-            for (int batch = 0; batch < run.trainedBatches(); batch++) {
-                model.trainOnBatch(s.inputs(batch), s.targets(batch));
-            }
+            LstmModel model = trained(run);
             LstmState before = model.states();
             LstmWeights weights = model.getWeights();
             model.resetRow(run.row());

@@ -36,18 +36,12 @@ public abstract class StatefulnessProperties {
     /** Consecutive batches in a stateful run: enough for a state to travel twice or more. */
     private static final int MAX_BATCHES = 4;
 
-    /** The engine under test. */
-    protected abstract LstmEngine engine();
+    /** The engine under test, its arithmetic, and whether its repeated computations agree to the bit. */
+    protected abstract EngineUnderTest engineUnderTest();
 
-    /** The engine's arithmetic: the error bounds of two of its computations that should agree come from it. */
-    protected abstract Arithmetic arithmetic();
-
-    /**
-     * Whether two computations of the same numbers agree to the last bit wherever they run: true for an engine that
-     * computes every row with the same operations in the same order, whatever the batch, the row's place in it or the
-     * chunk; otherwise they agree within twice the engine's error bound ({@link KerasEquations}).
-     */
-    protected abstract boolean repeatsBitForBit();
+    private LstmEngine engine() {
+        return engineUnderTest().engine();
+    }
 
     /** How far two of this engine's computations of one forward pass may be apart. */
     private Agreement agree(BatchScenario s, LstmModel model, double[][][] inputs, LstmState initial) {
@@ -57,11 +51,7 @@ public abstract class StatefulnessProperties {
     /** The same, with the loss and accuracy of {@code targets}; {@code model} holds the weights both use. */
     private Agreement agree(BatchScenario s, LstmModel model, double[][][] inputs, LstmState initial,
                             double[] targets) {
-        if (repeatsBitForBit()) {
-            return Agreement.exact(engine().name(), "the same operations in the same order for every row");
-        }
-        return Agreement.within(Tolerance.forward(model.getWeights(), s.spec().gateActivation(), inputs, initial,
-                targets, arithmetic(), arithmetic()), engine().name());
+        return engineUnderTest().agreement(model.getWeights(), s.spec().gateActivation(), inputs, initial, targets);
     }
 
     /** The state a batch of {@code s} starts from: the scenario's first state if stateful, zeros if not. */
@@ -71,7 +61,7 @@ public abstract class StatefulnessProperties {
 
     /** Copies are copies: what an engine hands back as the state it holds must be that state, bit for bit. */
     private Agreement copied() {
-        return Agreement.exact(engine().name(), "a state copied, not computed");
+        return engineUnderTest().copied();
     }
 
     private LstmModel build(ModelConfig config) {

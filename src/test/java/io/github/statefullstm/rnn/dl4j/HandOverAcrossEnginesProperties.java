@@ -27,7 +27,7 @@ import net.jqwik.api.statistics.Statistics;
  * other engine and continued there: both go on alike, within the two engines' error bounds, because the weights and
  * the state are all that a row's future depends on (ASK-1).
  */
-@PropertyDefaults(tries = Dl4jStatefulnessProperties.TRIES)
+@PropertyDefaults(tries = Dl4jUnderTest.TRIES)
 class HandOverAcrossEnginesProperties {
 
     private static final int MAX_STEPS = 4;
