@@ -3,9 +3,11 @@ package io.github.statefullstm.sequence;
 import io.github.statefullstm.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * How samples are laid out in batches for one epoch: batch {@code k} row {@code i} holds sample
@@ -176,6 +178,67 @@ public final class BatchPlan {
         }
         return new BatchPlan(true, batchSize, batches);
         // kata:end
+    }
+
+    /**
+     * A stateful plan of exactly these batches, in this order, each of {@code batchSize} rows: a layout made by hand,
+     * or one rearranged. The first batch starts from zero whatever its mark says, as every epoch does.
+     */
+    public static BatchPlan stateful(int batchSize, List<Batch> batches) {
+        Refusal.requirePositive("batch size (B)", batchSize);
+        Refusal.require(batches != null && !batches.isEmpty(), "batches", batches == null ? null : "[]",
+                "must hold at least one batch");
+        for (int k = 0; k < batches.size(); k++) {
+            Batch batch = batches.get(k);
+            if (batch.size() != batchSize) {
+                Refusal.require(false, "rows of batch " + k, batch.size(), "must be the batch size " + batchSize
+                        + ": a stateful batch has a fixed size");
+            }
+        }
+        return new BatchPlan(true, batchSize, batches);
+    }
+
+    /**
+     * This plan shuffled in the two ways that keep every sample's history, and so its information ceiling: the groups
+     * of batches from one reset to the next in a random order, and in each group the rows relabelled by one random
+     * permutation used in every batch of the group. A stateless plan's groups are its batches. Any other
+     * permutation (a sample moved to another row inside a group) hands it another row's state.
+     */
+    public BatchPlan shuffledKeepingHistories(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Batch>> groups = new ArrayList<>();
+        StateLineage lineage = lineage();
+        for (int k = 0; k < batches.size(); k++) {
+            if (lineage.startsAfresh(k)) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(batches.get(k));
+        }
+        shuffle(groups, random);
+        List<Batch> shuffled = new ArrayList<>();
+        for (List<Batch> group : groups) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < group.get(0).size(); i++) {
+                order.add(i);
+            }
+            shuffle(order, random);
+            for (int j = 0; j < group.size(); j++) {
+                Batch batch = group.get(j);
+                int[] rows = new int[batch.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = batch.row(order.get(i));
+                }
+                shuffled.add(new Batch(rows, j == 0));
+            }
+        }
+        return new BatchPlan(stateful, batchSize, shuffled);
+    }
+
+    /** Fisher-Yates from the given generator: the same seed, the same order, on every JVM. */
+    private static <T> void shuffle(List<T> items, SplittableRandom random) {
+        for (int i = items.size() - 1; i > 0; i--) {
+            Collections.swap(items, i, random.nextInt(i + 1));
+        }
     }
 
     private static int[] range(int from, int to) {

@@ -1,0 +1,69 @@
+package io.github.statefullstm.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.statefullstm.rnn.LstmModel;
+import io.github.statefullstm.rnn.LstmSpec;
+import io.github.statefullstm.rnn.ModelConfig;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
+import io.github.statefullstm.sequence.BatchPlan;
+import io.github.statefullstm.sequence.PlannedSamples;
+import io.github.statefullstm.sequence.Sample;
+import io.github.statefullstm.spec.Claim;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * A frozen model run through a layout and through the same layout shuffled keeping histories gives every sample the
+ * same prediction, to the last bit (ASK-5): its answer for a sample is a function of the sample's history alone.
+ */
+class ShuffledLayoutPredictionsProperties {
+
+    /** A small model of the post's input width: the claim is about the layout, not the model's size. */
+    private static final LstmSpec SMALL = new LstmSpec(1, 2, LstmSpec.POST.gateActivation());
+
+    @Property(tries = 50)
+    @Claim("ASK-5")
+    @Label("a frozen model's predictions follow the samples when a layout is shuffled keeping histories")
+    void aFrozenModelsPredictionsFollowTheSamples(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned,
+                                                  @ForAll long shuffleSeed, @ForAll long weightSeed) {
+        Statistics.label("layout").collect(planned.kind());
+        BatchPlan plan = planned.plan();
+        Map<Integer, Double> inOrder = predictions(planned.samples(), plan, weightSeed);
+        Map<Integer, Double> shuffled = predictions(planned.samples(), plan.shuffledKeepingHistories(shuffleSeed),
+                weightSeed);
+        assertEquals(inOrder, shuffled, "every sample's prediction, " + planned);
+    }
+
+    /** Each sample's prediction by a fresh reference model with these weights, run through the plan. */
+    private static Map<Integer, Double> predictions(List<Sample> samples, BatchPlan plan, long weightSeed) {
+        ModelConfig config = plan.stateful() ? ModelConfig.stateful(SMALL, plan.batchSize(), weightSeed)
+                : ModelConfig.stateless(SMALL, weightSeed);
+        LstmModel model = new ReferenceEngine().build(config);
+        Map<Integer, Double> predictions = new HashMap<>();
+        for (int k = 0; k < plan.batches().size(); k++) {
+            if (plan.stateful() && plan.lineage().startsAfresh(k)) {
+                model.resetStates();
+            }
+            BatchPlan.Batch batch = plan.batch(k);
+            double[][][] inputs = new double[batch.size()][][];
+            for (int row = 0; row < batch.size(); row++) {
+                Sample sample = samples.get(batch.row(row));
+                inputs[row] = new double[sample.length()][1];
+                for (int t = 0; t < sample.length(); t++) {
+                    inputs[row][t][0] = sample.step(t);
+                }
+            }
+            double[] outputs = model.predictOnBatch(inputs);
+            for (int row = 0; row < batch.size(); row++) {
+                predictions.put(batch.row(row), outputs[row]);
+            }
+        }
+        return predictions;
+    }
+}
