@@ -23,10 +23,12 @@ public final class HandOver {
      */
     public static LstmModel rowToBatchOfOne(LstmModel trained, int row, LstmEngine engine) {
         requireStateful(trained);
+        // kata:begin hand-over
         LstmState rowState = trained.states().row(row);
         LstmModel single = withBatchSize(trained, 1, engine);
         single.resetStates(rowState);
         return single;
+        // kata:end
     }
 
     /**
@@ -36,10 +38,12 @@ public final class HandOver {
     public static LstmModel withBatchSize(LstmModel trained, int batchSize, LstmEngine engine) {
         Refusal.require(trained != null, "trained model", null, "must be given");
         Refusal.require(engine != null, "engine", null, "must be given");
+        // kata:begin hand-over
         ModelConfig config = trained.config();
         LstmModel model = engine.build(new ModelConfig(config.spec(), true, batchSize, config.adam(), config.seed()));
         model.setWeights(trained.getWeights());
         return model;
+        // kata:end
     }
 
     private static void requireStateful(LstmModel trained) {

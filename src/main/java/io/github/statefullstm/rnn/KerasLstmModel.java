@@ -123,8 +123,10 @@ public abstract class KerasLstmModel implements LstmModel {
     @Override
     public final void resetRow(int row) {
         CallChecks.row(row, config);
-        Arrays.fill(carriedH[row], 0);
-        Arrays.fill(carriedC[row], 0);
+        // kata:begin bookkeeping
+        carriedH[row] = new double[units];
+        carriedC[row] = new double[units];
+        // kata:end
     }
 
     @Override

@@ -117,10 +117,15 @@ final class KataPath {
                     "compute one step of the cell: the four gates, the new cell state and the new output",
                     false, List.of("REF-6", "REF-9")),
             new Step(8, "bookkeeping", "A Keras model's state bookkeeping, for every engine",
-                    "say what a batch starts from, what it leaves behind, and what a reset does, once for both"
-                            + " engines",
-                    false, List.of("STATE-1", "STATE-2", "STATE-3", "STATE-4", "STATE-6", "STATE-7", "REF-1")),
-            new Step(9, "dl4j", "The DL4J engine's part of Keras' stateful training",
+                    "say what a batch starts from, what it leaves behind, and what a reset of every row or of one"
+                            + " does, once for both engines",
+                    false, List.of("STATE-1", "STATE-2", "STATE-3", "STATE-4", "STATE-6", "STATE-7", "REF-1",
+                            "ASK-4")),
+            new Step(9, "hand-over", "Handing a row over to a batch of one",
+                    "give a model of another batch size the trained weights, and a batch of one row i's carried state,"
+                            + " so that it goes on with row i's stream",
+                    false, List.of("ASK-1")),
+            new Step(10, "dl4j", "The DL4J engine's part of Keras' stateful training",
                     "run libnd4j's kernels from the state the model gives, send the logits' errors back through the"
                             + " dense head into the kernels, and make one Adam step per update, counted",
                     true, List.of("DL4J-2", "DL4J-3", "DL4J-4", "DL4J-9", "STATE-2", "STATE-6")));

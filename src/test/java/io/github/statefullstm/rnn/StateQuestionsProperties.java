@@ -234,6 +234,19 @@ public abstract class StateQuestionsProperties {
 
         @Example
         @Claim("ASK-1")
+        void aMissingModelOrEngineIsRefusedNamingIt() {
+            LstmModel trained = build(ModelConfig.stateful(LstmSpec.POST, 2, 1));
+            LstmEngine engine = engineUnderTest().engine();
+            assertEquals("trained model = null: must be given", assertThrows(Refusal.Refused.class,
+                    () -> HandOver.rowToBatchOfOne(null, 0, engine)).getMessage());
+            assertEquals("trained model = null: must be given", assertThrows(Refusal.Refused.class,
+                    () -> HandOver.withBatchSize(null, 1, engine)).getMessage());
+            assertEquals("engine = null: must be given", assertThrows(Refusal.Refused.class,
+                    () -> HandOver.withBatchSize(trained, 1, null)).getMessage());
+        }
+
+        @Example
+        @Claim("ASK-1")
         void aBatchSizeBelowOneIsRefusedNamingIt() {
             LstmModel trained = build(ModelConfig.stateful(LstmSpec.POST, 2, 1));
             Refusal.Refused refused = assertThrows(Refusal.Refused.class,

@@ -180,6 +180,22 @@ class BatchPlanProperties {
             List<Sample> chunks = Windowing.windows(Task.generate(2, 4, 0.5, 1), 2, 2);
             assertMentions(assertThrows(IllegalArgumentException.class,
                     () -> BatchPlan.sequencePreserving(chunks, batchSize)), "batch size (B) = " + batchSize);
+            List<BatchPlan.Batch> oneBatch = List.of(new BatchPlan.Batch(new int[] {0, 1}, true));
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.stateful(batchSize, oneBatch)), "batch size (B) = " + batchSize);
+        }
+
+        @Example
+        @Claim("PLAN-3")
+        void aHandMadeStatefulPlanIsRefusedWithoutBatchesOrWithABatchOfAnotherSize() {
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.stateful(2, null)),
+                    "batches = null", "at least one batch");
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.stateful(2, List.of())),
+                    "batches = []", "at least one batch");
+            List<BatchPlan.Batch> ragged = List.of(new BatchPlan.Batch(new int[] {0, 1}, true),
+                    new BatchPlan.Batch(new int[] {2, 3, 4}, false));
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> BatchPlan.stateful(2, ragged)),
+                    "rows of batch 1 = 3", "the batch size 2");
         }
     }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -164,6 +167,33 @@ class StatefulShuffleProperties {
         assertEquals(1.0, InformationCeiling.of(POST_CHUNKS, POST_E).value(), "E's ceiling as laid out");
         assertEquals(1.0, InformationCeiling.of(POST_CHUNKS, POST_E.shuffledKeepingHistories(TASK_SEED)).value(),
                 "E's ceiling shuffled keeping histories");
+    }
+
+    /**
+     * The shuffle does shuffle: on E, whose 50 groups of two batches each hold ten sequences, the first batch holds
+     * another group than E's first, and some group's rows are relabelled: a batch holds the samples of one of E's
+     * batches in another order.
+     */
+    @Example
+    @Claim("ASK-5")
+    void theShuffleMovesGroupsAndRelabelsRowsOfThePostsLayout() {
+        BatchPlan shuffled = POST_E.shuffledKeepingHistories(TASK_SEED);
+        Map<Set<Integer>, int[]> eBatches = new HashMap<>();
+        for (BatchPlan.Batch batch : POST_E.batches()) {
+            eBatches.put(samplesOf(batch), batch.rows());
+        }
+        assertNotEquals(samplesOf(POST_E.batch(0)), samplesOf(shuffled.batch(0)), "the first batch's samples");
+        boolean relabelled = false;
+        for (BatchPlan.Batch batch : shuffled.batches()) {
+            int[] asInE = eBatches.get(samplesOf(batch));
+            assertTrue(asInE != null, "every shuffled batch holds the samples of one of E's: " + batch);
+            relabelled |= !Arrays.equals(asInE, batch.rows());
+        }
+        assertTrue(relabelled, "some batch holds its samples in another order than in E");
+    }
+
+    private static Set<Integer> samplesOf(BatchPlan.Batch batch) {
+        return Arrays.stream(batch.rows()).boxed().collect(Collectors.toSet());
     }
 
     /** Each try computes the ceiling of 2000 chunks; a few dozen swaps reach every group's rows often enough. */
