@@ -18,16 +18,34 @@ import java.util.SplittableRandom;
 public final class BatchPlan {
 
     /**
-     * One batch: the sample indices on its rows, and whether the states are reset before it.
+     * One batch: the sample indices on its rows, whether the states of every row are reset before it, and the rows
+     * reset alone before it ({@code resetRows}, ascending), whose new sequences start while the others go on.
      */
-    public record Batch(int[] rows, boolean resetBefore) {
+    public record Batch(int[] rows, boolean resetBefore, int[] resetRows) {
         public Batch {
             rows = rows.clone();
+            resetRows = resetRows.clone();
+            for (int i = 0; i < resetRows.length; i++) {
+                if (resetRows[i] < 0 || resetRows[i] >= rows.length || i > 0 && resetRows[i] <= resetRows[i - 1]) {
+                    Refusal.require(false, "reset rows", Arrays.toString(resetRows),
+                            "must be rows of the batch, [0, " + rows.length + "), ascending and each once");
+                }
+            }
+        }
+
+        /** A batch whose rows are reset together or not at all. */
+        public Batch(int[] rows, boolean resetBefore) {
+            this(rows, resetBefore, new int[0]);
         }
 
         @Override
         public int[] rows() {
             return rows.clone();
+        }
+
+        @Override
+        public int[] resetRows() {
+            return resetRows.clone();
         }
 
         public int row(int i) {
@@ -38,19 +56,26 @@ public final class BatchPlan {
             return rows.length;
         }
 
+        /** Whether row {@code i} alone starts afresh before this batch. */
+        public boolean resetsRow(int i) {
+            return Arrays.binarySearch(resetRows, i) >= 0;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Batch other && resetBefore == other.resetBefore && Arrays.equals(rows, other.rows);
+            return o instanceof Batch other && resetBefore == other.resetBefore && Arrays.equals(rows, other.rows)
+                    && Arrays.equals(resetRows, other.resetRows);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(rows) * 2 + (resetBefore ? 1 : 0);
+            return (Arrays.hashCode(rows) * 31 + Arrays.hashCode(resetRows)) * 2 + (resetBefore ? 1 : 0);
         }
 
         @Override
         public String toString() {
-            return (resetBefore ? "reset, " : "") + Arrays.toString(rows);
+            return (resetBefore ? "reset, " : "") + (resetRows.length > 0 ? "reset rows "
+                    + Arrays.toString(resetRows) + ", " : "") + Arrays.toString(rows);
         }
     }
 
@@ -181,6 +206,63 @@ public final class BatchPlan {
     }
 
     /**
+     * Session-parallel batches (GRU4Rec's minibatches): sequences of their own lengths fed one step at a time, each
+     * row a queue of whole sequences. Row {@code i} starts with sequence {@code i}; when its sequence ends, it takes the
+     * next sequence not yet started, and, with {@code resetRows}, only row {@code i} is reset before that sequence's
+     * step 0 while the other rows go on. The plan ends before the first batch in which a row needs a sequence and none
+     * is left, so every batch is full: the sequences still under way then are cut off there, and one given out to
+     * another row for that batch is left out. Without {@code resetRows} a row's next sequence starts from the state
+     * the row's last one left.
+     *
+     * @param steps one-step samples, each sequence's steps together and in order from step 0, as
+     *              {@link PerStepFeed#samples()} lists them
+     */
+    public static BatchPlan sessionParallel(List<Sample> steps, int batchSize, boolean resetRows) {
+        Refusal.require(steps != null && !steps.isEmpty(), "steps", steps == null ? null : "[]",
+                "must hold at least one step");
+        Refusal.requirePositive("batch size (B)", batchSize);
+        List<List<Integer>> sequences = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Sample step = steps.get(i);
+            Refusal.require(step.length() == 1, "length of sample " + i, step.length(), "a step is one step long");
+            boolean continues = i > 0 && step.sequence() == steps.get(i - 1).sequence();
+            Refusal.require(step.start() == (continues ? steps.get(i - 1).start() + 1 : 0), "start of sample " + i,
+                    step.start(), "each sequence's steps must follow one another from step 0");
+            if (!continues) {
+                sequences.add(new ArrayList<>());
+            }
+            sequences.get(sequences.size() - 1).add(i);
+        }
+        Refusal.require(sequences.size() >= batchSize, "sequences", sequences.size(),
+                "must be at least the batch size " + batchSize + ": every row starts with a sequence of its own");
+        int[] sequenceOnRow = new int[batchSize];
+        int[] stepOnRow = new int[batchSize];
+        for (int row = 0; row < batchSize; row++) {
+            sequenceOnRow[row] = row;
+        }
+        int nextSequence = batchSize;
+        List<Batch> batches = new ArrayList<>();
+        while (true) {
+            int[] rows = new int[batchSize];
+            List<Integer> reset = new ArrayList<>();
+            for (int row = 0; row < batchSize; row++) {
+                if (stepOnRow[row] == sequences.get(sequenceOnRow[row]).size()) {
+                    if (nextSequence == sequences.size()) {
+                        return new BatchPlan(true, batchSize, batches);
+                    }
+                    sequenceOnRow[row] = nextSequence++;
+                    stepOnRow[row] = 0;
+                    reset.add(row);
+                }
+                rows[row] = sequences.get(sequenceOnRow[row]).get(stepOnRow[row]++);
+            }
+            boolean first = batches.isEmpty();
+            int[] resetRowsNow = resetRows && !first ? reset.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            batches.add(new Batch(rows, first, resetRowsNow));
+        }
+    }
+
+    /**
      * A stateful plan of exactly these batches, in this order, each of {@code batchSize} rows: a layout made by hand,
      * or one rearranged. The first batch starts from zero whatever its mark says, as every epoch does.
      */
@@ -225,10 +307,14 @@ public final class BatchPlan {
             for (int j = 0; j < group.size(); j++) {
                 Batch batch = group.get(j);
                 int[] rows = new int[batch.size()];
+                List<Integer> resetRows = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = batch.row(order.get(i));
+                    if (j > 0 && batch.resetsRow(order.get(i))) {
+                        resetRows.add(i);
+                    }
                 }
-                shuffled.add(new Batch(rows, j == 0));
+                shuffled.add(new Batch(rows, j == 0, resetRows.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
         return new BatchPlan(stateful, batchSize, shuffled);

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Where each row's initial state comes from under a {@link BatchPlan}: the one statement of that rule, which the plan
  * runner asks when to reset a model and the information ceiling walks. In a stateful plan, row {@code i} of batch
  * {@code k + 1} starts from the final state of row {@code i} of batch {@code k} ("the states of the current batch
- * will be propagated to the next batch (at index i)"), and from no other row; a reset, or a stateless plan,
- * starts it from zero.
+ * will be propagated to the next batch (at index i)"), and from no other row; a reset of every row or of row
+ * {@code i} alone, or a stateless plan, starts it from zero.
  */
 public final class StateLineage {
 
@@ -31,19 +31,21 @@ public final class StateLineage {
         Refusal.require(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
                 "must be in [0, " + batch.size() + ") for batch " + slot.batch());
         // kata:begin lineage
-        if (!plan.stateful() || batch.resetBefore() || slot.batch() == 0) {
+        if (!plan.stateful() || batch.resetBefore() || batch.resetsRow(slot.row()) || slot.batch() == 0) {
             return Optional.empty();
         }
         return Optional.of(new Slot(slot.batch() - 1, slot.row()));
         // kata:end
     }
 
-    /**
-     * Whether every row of batch {@code batch} starts from zero: none has a predecessor. Rows are reset together, so
-     * row 0 answers for the batch.
-     */
+    /** Whether every row of batch {@code batch} starts from zero: none has a predecessor. */
     public boolean startsAfresh(int batch) {
-        return predecessor(new Slot(batch, 0)).isEmpty();
+        for (int row = 0; row < plan.batch(batch).size(); row++) {
+            if (predecessor(new Slot(batch, row)).isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -71,6 +71,12 @@ public final class PlanRunner {
             BatchPlan.Batch batch = plan.batch(k);
             if (plan.stateful() && lineage.startsAfresh(k) && !(continuing && k == 0)) {
                 model.resetStates();
+            } else if (plan.stateful() && k > 0) {
+                for (int row = 0; row < batch.size(); row++) {
+                    if (lineage.predecessor(new StateLineage.Slot(k, row)).isEmpty()) {
+                        model.resetRow(row);
+                    }
+                }
             }
             double[][][] inputs = new double[batch.size()][][];
             double[] targets = new double[batch.size()];

@@ -105,7 +105,7 @@ final class KataPath {
                     false, List.of("PLAN-1", "PLAN-2", "PLAN-4")),
             new Step(4, "lineage", "State lineage: row i goes to row i",
                     "say where each row's initial state comes from",
-                    false, List.of("LINE-1", "LINE-2", "LINE-3", "LINE-4", "LINE-5")),
+                    false, List.of("LINE-1", "LINE-2", "LINE-3", "LINE-4", "LINE-5", "LINE-7")),
             new Step(5, "ceiling", "The information ceiling",
                     "compute the best accuracy any model can reach on a plan, exactly and in closed form",
                     false, List.of("CEIL-1", "CEIL-2", "CEIL-3", "CEIL-4")),

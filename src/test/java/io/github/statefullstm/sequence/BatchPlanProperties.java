@@ -206,7 +206,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-1")
         @Label("state never crosses rows: row i starts from row i of the batch before, or from zero")
-        void stateNeverCrossesRows(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+        void stateNeverCrossesRows(@ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
             BatchPlan plan = planned.plan();
             StateLineage lineage = plan.lineage();
             int carried = 0;
@@ -226,7 +226,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-1")
         @Label("a row the batch does not have has no lineage: it is refused, naming the row")
-        void aRowOutsideTheBatchIsRefused(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+        void aRowOutsideTheBatchIsRefused(@ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
             StateLineage lineage = planned.plan().lineage();
             int k = planned.plan().batches().size() - 1;
             int rows = planned.plan().batch(k).size();
@@ -240,7 +240,7 @@ class BatchPlanProperties {
         @Property
         @Claim("LINE-2")
         @Label("a stateless plan carries nothing: every row starts from zero")
-        void aStatelessPlanCarriesNothing(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+        void aStatelessPlanCarriesNothing(@ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
             Statistics.label("stateful").collect(planned.plan().stateful());
             if (!planned.plan().stateful()) {
                 assertEquals(List.of(), planned.plan().lineage().links(), planned::toString);

@@ -16,37 +16,47 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * One batch of a plan is a value: its rows (which sample sits on each) and whether the states are reset before it.
- * Two batches are the same batch exactly when both agree, and its text, which a counterexample shows, names both.
+ * One batch of a plan is a value: its rows (which sample sits on each), whether the states of every row are reset
+ * before it, and which rows are reset alone. Two batches are the same batch exactly when all three agree, and its
+ * text, which a counterexample shows, names them.
  */
-@Label("A batch is its rows and its reset")
+@Label("A batch is its rows and its resets")
 class BatchProperties {
 
     @Provide
     Arbitrary<Batch> batchesOfEveryLayout() {
-        return PlannedSamples.any().flatMap(planned -> Arbitraries.of(planned.plan().batches()));
+        return Arbitraries.oneOf(PlannedSamples.any(), PlannedSamples.sessionParallel())
+                .flatMap(planned -> Arbitraries.of(planned.plan().batches()));
     }
 
     @Property
-    void aBatchEqualsABatchOfTheSameRowsAndResetAndNoOther(@ForAll("batchesOfEveryLayout") Batch batch,
+    void aBatchEqualsABatchOfTheSameRowsAndResetsAndNoOther(@ForAll("batchesOfEveryLayout") Batch batch,
                                                            @ForAll @IntRange(min = 0, max = 100) int where) {
         Statistics.label("reset before").collect(batch.resetBefore());
-        Batch same = new Batch(batch.rows(), batch.resetBefore());
-        assertEquals(same, batch, "the same rows and reset");
+        Statistics.label("rows reset alone").collect(batch.resetRows().length);
+        Batch same = new Batch(batch.rows(), batch.resetBefore(), batch.resetRows());
+        assertEquals(same, batch, "the same rows and resets");
         assertEquals(same.hashCode(), batch.hashCode(), "equal batches hash alike");
-        assertNotEquals(new Batch(batch.rows(), !batch.resetBefore()), batch, "the same rows, the other reset");
+        assertNotEquals(new Batch(batch.rows(), !batch.resetBefore(), batch.resetRows()), batch,
+                "the same rows, the other reset");
+        int[] otherRowResets = batch.resetRows().length == 0 ? new int[] {where % batch.size()} : new int[0];
+        assertNotEquals(new Batch(batch.rows(), batch.resetBefore(), otherRowResets), batch,
+                "the same rows, other rows reset alone");
         int[] rows = batch.rows();
         rows[where % rows.length]++;
-        assertNotEquals(new Batch(rows, batch.resetBefore()), batch, "another sample on row " + where % rows.length);
+        assertNotEquals(new Batch(rows, batch.resetBefore(), batch.resetRows()), batch,
+                "another sample on row " + where % rows.length);
     }
 
     @Property
-    void aBatchsTextListsItsRowsAndSaysResetExactlyWhenTheStatesAreResetBeforeIt(
+    void aBatchsTextListsItsRowsAndSaysResetExactlyWhenStatesAreResetBeforeIt(
             @ForAll("batchesOfEveryLayout") Batch batch) {
         Statistics.label("reset before").collect(batch.resetBefore());
         String text = batch.toString();
         assertTrue(text.contains(Arrays.toString(batch.rows())), () -> "the rows in order: " + text);
-        assertEquals(batch.resetBefore(), text.contains("reset"), () -> "reset before it: " + batch.resetBefore()
-                + ", text: " + text);
+        assertEquals(batch.resetBefore() || batch.resetRows().length > 0, text.contains("reset"),
+                () -> "reset before it: " + batch.resetBefore() + ", text: " + text);
+        assertEquals(batch.resetRows().length > 0, text.contains("reset rows " + Arrays.toString(batch.resetRows())),
+                () -> "rows reset alone: " + Arrays.toString(batch.resetRows()) + ", text: " + text);
     }
 }

@@ -24,27 +24,28 @@ class InformationCeilingProperties {
     @Provide
     Arbitrary<PlannedSamples> plansWhoseLineageReachesStepZero() {
         return net.jqwik.api.Arbitraries.oneOf(PlannedSamples.sequencePreserving(),
-                PlannedSamples.perStep().filter(p -> p.plan().stateful()));
+                PlannedSamples.perStep().filter(p -> p.plan().stateful()),
+                PlannedSamples.sessionParallel().filter(p -> p.kind() == PlannedSamples.Kind.SESSION_PARALLEL));
     }
 
     @Property
     @Claim({"CEIL-1", "LINE-6"})
     @Label("the ceiling is the best constant answer per group of samples with the same history (brute force)")
     void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistories(
-            @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+            @ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
         Map<List<Double>, long[]> targetsByHistory = targetsByHistory(planned);
         long bruteForce = targetsByHistory.values().stream().mapToLong(c -> Math.max(c[0], c[1])).sum();
         Statistics.label("plan").collect(planned.kind());
         Statistics.label("distinct histories").collect(targetsByHistory.size() == 1 ? "1"
                 : targetsByHistory.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH ? "2..12" : "13..");
-        assertEquals(new InformationCeiling.Ceiling(bruteForce, planned.samples().size()),
+        assertEquals(new InformationCeiling.Ceiling(bruteForce, planned.plan().sampleCount()),
                 InformationCeiling.of(planned.samples(), planned.plan()), planned::toString);
     }
 
     @Property
     @Claim("CEIL-1")
     @Label("no answer function over the histories beats the ceiling, and one reaches it (exhaustive)")
-    void noAnswerFunctionBeatsTheCeiling(@ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+    void noAnswerFunctionBeatsTheCeiling(@ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
         List<long[]> groups = new ArrayList<>(targetsByHistory(planned).values());
         boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
@@ -82,7 +83,7 @@ class InformationCeilingProperties {
     @Claim("CEIL-3")
     @Label("no ceiling is below the majority-class rate or above 1")
     void theCeilingLiesBetweenTheMajorityRateAndOne(
-            @ForAll(supplier = PlannedSamples.Any.class) PlannedSamples planned) {
+            @ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
         InformationCeiling.Ceiling ceiling = InformationCeiling.of(planned.samples(), planned.plan());
         InformationCeiling.Ceiling majority = InformationCeiling.majorityRate(planned.samples(), planned.plan());
         Statistics.label("ceiling").collect(ceiling.value() == 1 ? "1" : ceiling.value() == majority.value()

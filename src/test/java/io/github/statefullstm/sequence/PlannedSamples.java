@@ -25,7 +25,7 @@ public record PlannedSamples(Kind kind, String recipe, List<Sample> samples, Bat
     /** The layouts: the post's, the side-by-side one it suggests, and in-order windows reset before any batches. */
     public enum Kind {
         STATELESS_WINDOWS, STATEFUL_WINDOWS_IN_ORDER, STATEFUL_WINDOWS_RESET_ANYWHERE, PER_STEP_STATEFUL,
-        PER_STEP_STATELESS, SEQUENCE_PRESERVING
+        PER_STEP_STATELESS, SEQUENCE_PRESERVING, SESSION_PARALLEL, SESSION_PARALLEL_WITHOUT_ROW_RESETS
     }
 
     /** Every layout. */
@@ -57,6 +57,25 @@ public record PlannedSamples(Kind kind, String recipe, List<Sample> samples, Bat
         @Override
         public Arbitrary<PlannedSamples> get() {
             return perStep();
+        }
+    }
+
+    /**
+     * Every layout, and session-parallel ones too, whose plans may leave samples out (a sequence cut off where a row
+     * runs dry): for the properties that hold for any plan, not only for one that holds every sample.
+     */
+    public static final class AnyWithRowResets implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return Arbitraries.oneOf(any(), sessionParallel());
+        }
+    }
+
+    /** Sequences of their own lengths one step at a time, B side by side, with or without per-row resets. */
+    public static final class SessionParallel implements ArbitrarySupplier<PlannedSamples> {
+        @Override
+        public Arbitrary<PlannedSamples> get() {
+            return sessionParallel();
         }
     }
 
@@ -150,6 +169,37 @@ public record PlannedSamples(Kind kind, String recipe, List<Sample> samples, Bat
                     return new PlannedSamples(Kind.SEQUENCE_PRESERVING, task + ", chunks of " + chunk + ", B=" + b,
                             samples, BatchPlan.sequencePreserving(samples, b));
                 });
+    }
+
+    /**
+     * One-step samples of 1 to {@value #MAX_SEQUENCES} sequences of 1 to {@value #MAX_LENGTH} steps each, post-like
+     * (step 0 is the target, the rest zeros) or random, laid out session-parallel on up to four rows.
+     */
+    static Arbitrary<PlannedSamples> sessionParallel() {
+        return Combinators.combine(Arbitraries.integers().between(1, MAX_LENGTH).list().ofMinSize(1)
+                        .ofMaxSize(MAX_SEQUENCES), Arbitraries.longs(), Arbitraries.of(true, false),
+                Arbitraries.of(true, false)).flatAs((lengths, seed, postLike, resetRows) ->
+                Arbitraries.integers().between(1, Math.min(4, lengths.size())).map(b -> {
+                    List<Sample> steps = unequalSequences(lengths, seed, postLike);
+                    return new PlannedSamples(resetRows ? Kind.SESSION_PARALLEL
+                            : Kind.SESSION_PARALLEL_WITHOUT_ROW_RESETS, (postLike ? "post-like" : "random")
+                            + " sequences of lengths " + lengths + ", seed " + seed + ", B=" + b, steps,
+                            BatchPlan.sessionParallel(steps, b, resetRows));
+                }));
+    }
+
+    /** One-step samples of sequences of these lengths, in order; post-like: step 0 is the target, the rest 0. */
+    public static List<Sample> unequalSequences(List<Integer> lengths, long seed, boolean postLike) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Sample> steps = new ArrayList<>();
+        for (int sequence = 0; sequence < lengths.size(); sequence++) {
+            int target = random.nextInt(2);
+            for (int t = 0; t < lengths.get(sequence); t++) {
+                double value = postLike ? (t == 0 ? target : 0) : random.nextInt(2);
+                steps.add(new Sample(sequence, t, new double[] {value}, target));
+            }
+        }
+        return steps;
     }
 
     private record Cut(String recipe, List<Sample> samples) {
