@@ -207,12 +207,12 @@ public final class BatchPlan {
 
     /**
      * Session-parallel batches (GRU4Rec's minibatches): sequences of their own lengths fed one step at a time, each
-     * row a queue of whole sequences. Row {@code i} starts with sequence {@code i}; when its sequence ends, it takes the
-     * next sequence not yet started, and, with {@code resetRows}, only row {@code i} is reset before that sequence's
-     * step 0 while the other rows go on. The plan ends before the first batch in which a row needs a sequence and none
-     * is left, so every batch is full: the sequences still under way then are cut off there, and one given out to
-     * another row for that batch is left out. Without {@code resetRows} a row's next sequence starts from the state
-     * the row's last one left.
+     * row a queue of whole sequences. Row {@code i} starts with sequence {@code i}; when its sequence ends, it takes
+     * the next sequence not yet started, and, with {@code resetRows}, only row {@code i} is reset before that
+     * sequence's step 0 while the other rows go on. The plan ends before the first batch in which a row needs a
+     * sequence and none is left, so every batch is full: the sequences still under way then are cut off there, and
+     * one given out to another row for that batch is left out. Without {@code resetRows} a row's next sequence starts
+     * from the state the row's last one left.
      *
      * @param steps one-step samples, each sequence's steps together and in order from step 0, as
      *              {@link PerStepFeed#samples()} lists them
@@ -257,8 +257,8 @@ public final class BatchPlan {
                 rows[row] = sequences.get(sequenceOnRow[row]).get(stepOnRow[row]++);
             }
             boolean first = batches.isEmpty();
-            int[] resetRowsNow = resetRows && !first ? reset.stream().mapToInt(Integer::intValue).toArray() : new int[0];
-            batches.add(new Batch(rows, first, resetRowsNow));
+            int[] alone = resetRows && !first ? reset.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+            batches.add(new Batch(rows, first, alone));
         }
     }
 
@@ -310,7 +310,7 @@ public final class BatchPlan {
                 List<Integer> resetRows = new ArrayList<>();
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = batch.row(order.get(i));
-                    if (j > 0 && batch.resetsRow(order.get(i))) {
+                    if (batch.resetsRow(order.get(i))) {
                         resetRows.add(i);
                     }
                 }

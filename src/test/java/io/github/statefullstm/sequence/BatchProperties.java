@@ -2,12 +2,14 @@ package io.github.statefullstm.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.sequence.BatchPlan.Batch;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -46,6 +48,19 @@ class BatchProperties {
         rows[where % rows.length]++;
         assertNotEquals(new Batch(rows, batch.resetBefore(), batch.resetRows()), batch,
                 "another sample on row " + where % rows.length);
+    }
+
+    @Example
+    void rowsResetAloneMustBeRowsOfTheBatchAscendingAndEachOnce() {
+        int[] rows = {7, 8, 9};
+        assertEquals(2, new Batch(rows, false, new int[] {0, 2}).resetRows().length,
+                "rows 0 and 2 may be reset alone");
+        for (int[] bad : new int[][] {{-1}, {3}, {2, 1}, {1, 1}}) {
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
+                    () -> new Batch(rows, false, bad));
+            assertTrue(refusal.getMessage().startsWith("reset rows = " + Arrays.toString(bad)), refusal::getMessage);
+            assertTrue(refusal.getMessage().contains("[0, 3), ascending and each once"), refusal::getMessage);
+        }
     }
 
     @Property
