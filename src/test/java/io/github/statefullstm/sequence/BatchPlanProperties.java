@@ -151,6 +151,10 @@ class BatchPlanProperties {
                     () -> BatchPlan.statefulInOrder(count, batchSize)), "sample count = " + count, "> 0");
             assertMentions(assertThrows(IllegalArgumentException.class,
                     () -> BatchPlan.stateless(count, batchSize)), "sample count = " + count, "> 0");
+            // resets anywhere: a count of 0 with no marks would otherwise make a plan of no batches
+            assertMentions(assertThrows(IllegalArgumentException.class,
+                    () -> BatchPlan.statefulInOrder(count, batchSize, new boolean[0])), "sample count = " + count,
+                    "> 0");
         }
 
         @Property
