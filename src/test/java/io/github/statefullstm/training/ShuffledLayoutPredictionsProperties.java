@@ -2,6 +2,7 @@ package io.github.statefullstm.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.ModelConfig;
@@ -23,10 +24,10 @@ import net.jqwik.api.statistics.Statistics;
  * A frozen model run through a layout and through the same layout shuffled keeping histories gives every sample the
  * same prediction, to the last bit (ASK-5): its answer for a sample is a function of the sample's history alone.
  */
-class ShuffledLayoutPredictionsProperties {
+public class ShuffledLayoutPredictionsProperties {
 
     /** A small model of the post's input width: the claim is about the layout, not the model's size. */
-    private static final LstmSpec SMALL = new LstmSpec(1, 2, LstmSpec.POST.gateActivation());
+    public static final LstmSpec SMALL = new LstmSpec(1, 2, LstmSpec.POST.gateActivation());
 
     @Property(tries = 50)
     @Claim("ASK-5")
@@ -43,9 +44,15 @@ class ShuffledLayoutPredictionsProperties {
 
     /** Each sample's prediction by a fresh reference model with these weights, run through the plan. */
     private static Map<Integer, Double> predictions(List<Sample> samples, BatchPlan plan, long weightSeed) {
-        ModelConfig config = plan.stateful() ? ModelConfig.stateful(SMALL, plan.batchSize(), weightSeed)
-                : ModelConfig.stateless(SMALL, weightSeed);
-        LstmModel model = new ReferenceEngine().build(config);
+        return predictions(new ReferenceEngine(), SMALL, samples, plan, weightSeed);
+    }
+
+    /** Each sample's prediction by a fresh model of the engine with these weights, run through the plan frozen. */
+    public static Map<Integer, Double> predictions(LstmEngine engine, LstmSpec spec, List<Sample> samples,
+                                                  BatchPlan plan, long weightSeed) {
+        ModelConfig config = plan.stateful() ? ModelConfig.stateful(spec, plan.batchSize(), weightSeed)
+                : ModelConfig.stateless(spec, weightSeed);
+        LstmModel model = engine.build(config);
         Map<Integer, Double> predictions = new HashMap<>();
         for (int k = 0; k < plan.batches().size(); k++) {
             if (plan.stateful() && plan.lineage().startsAfresh(k)) {
