@@ -47,8 +47,16 @@ public final class Refusal {
     /** Throws {@link Refused}, an {@link IllegalArgumentException} with that message, when the rule does not hold. */
     public static void require(boolean holds, String parameter, Object value, String rule) {
         if (!holds) {
-            throw new Refused(parameter, value, rule);
+            throw refused(parameter, value, rule);
         }
+    }
+
+    /**
+     * The refusal itself, for a caller to throw once it knows the rule is broken: where a check runs for every row of
+     * every batch, its message is then built only for the refusal, not for every check that passes.
+     */
+    public static Refused refused(String parameter, Object value, String rule) {
+        return new Refused(parameter, value, rule);
     }
 
     public static void requirePositive(String parameter, int value) {

@@ -14,15 +14,15 @@ public final class LstmState {
 
     public LstmState(double[][] h, double[][] c) {
         Refusal.require(h != null && c != null, "state", null, "h and c must be given");
-        // Each message is built only for a refusal: a state is made for every batch, and building them for each
-        // row of each one was a tenth of the reference engine's training time.
+        // Each message is built only for a refusal: a state is made for every batch, and a message built for every
+        // row of every one would be paid on every batch of a training run.
         if (h.length != c.length) {
-            Refusal.require(false, "state rows", h.length + " and " + c.length,
+            throw Refusal.refused("state rows", h.length + " and " + c.length,
                     "h and c must have the same number of rows");
         }
         for (int row = 0; row < h.length; row++) {
             if (h[row].length != c[row].length || h[row].length != h[0].length) {
-                Refusal.require(false, "state row " + row, h[row].length + " and " + c[row].length,
+                throw Refusal.refused("state row " + row, h[row].length + " and " + c[row].length,
                         "every row of h and c must have the same width");
             }
         }

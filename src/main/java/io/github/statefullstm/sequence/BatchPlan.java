@@ -27,7 +27,7 @@ public final class BatchPlan {
             resetRows = resetRows.clone();
             for (int i = 0; i < resetRows.length; i++) {
                 if (resetRows[i] < 0 || resetRows[i] >= rows.length || i > 0 && resetRows[i] <= resetRows[i - 1]) {
-                    Refusal.require(false, "reset rows", Arrays.toString(resetRows),
+                    throw Refusal.refused("reset rows", Arrays.toString(resetRows),
                             "must be rows of the batch, [0, " + rows.length + "), ascending and each once");
                 }
             }
@@ -273,7 +273,7 @@ public final class BatchPlan {
         for (int k = 0; k < batches.size(); k++) {
             Batch batch = batches.get(k);
             if (batch.size() != batchSize) {
-                Refusal.require(false, "rows of batch " + k, batch.size(), "must be the batch size " + batchSize
+                throw Refusal.refused("rows of batch " + k, batch.size(), "must be the batch size " + batchSize
                         + ": a stateful batch has a fixed size");
             }
         }

@@ -28,8 +28,10 @@ public final class StateLineage {
     /** The slot whose final state this slot starts from, or empty when it starts from zero. */
     public Optional<Slot> predecessor(Slot slot) {
         BatchPlan.Batch batch = plan.batch(slot.batch());
-        Refusal.require(slot.row() >= 0 && slot.row() < batch.size(), "row", slot.row(),
-                "must be in [0, " + batch.size() + ") for batch " + slot.batch());
+        // asked for every slot by the runner and the ceiling: the message is built for a refusal only
+        if (slot.row() < 0 || slot.row() >= batch.size()) {
+            throw Refusal.refused("row", slot.row(), "must be in [0, " + batch.size() + ") for batch " + slot.batch());
+        }
         // kata:begin lineage
         if (!plan.stateful() || batch.resetBefore() || batch.resetsRow(slot.row()) || slot.batch() == 0) {
             return Optional.empty();
