@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Feeds a batch plan to a model in order. A stateful plan needs a stateful model of the plan's batch size, so that
  * row i of each batch continues row i of the one before; where the plan's lineage starts a batch afresh, the model's
- * state is reset ({@code resetStates()}).
+ * state is reset ({@code resetStates()}), and where it starts one row afresh, that row ({@code resetRow(i)}).
  */
 public final class PlanRunner {
 
@@ -69,14 +69,8 @@ public final class PlanRunner {
         long seen = 0;
         for (int k = 0; k < plan.batches().size(); k++) {
             BatchPlan.Batch batch = plan.batch(k);
-            if (plan.stateful() && lineage.startsAfresh(k) && !(continuing && k == 0)) {
-                model.resetStates();
-            } else if (plan.stateful() && k > 0) {
-                for (int row = 0; row < batch.size(); row++) {
-                    if (lineage.predecessor(new StateLineage.Slot(k, row)).isEmpty()) {
-                        model.resetRow(row);
-                    }
-                }
+            if (!(continuing && k == 0)) {
+                resetWhereTheLineageStartsAfresh(model, plan, lineage, k);
             }
             double[][][] inputs = new double[batch.size()][][];
             double[] targets = new double[batch.size()];
@@ -92,6 +86,28 @@ public final class PlanRunner {
             listener.batchDone(k, plan.batches().size(), new Score(lossSum / seen, accuracySum / seen, seen));
         }
         return new Score(lossSum / seen, accuracySum / seen, seen);
+        // kata:end
+    }
+
+    /**
+     * Before batch {@code k} of a stateful plan, resets what the lineage starts from zero: every row at once where it
+     * starts the whole batch afresh, a row alone where only that row has no predecessor. A stateless model carries
+     * nothing to reset.
+     */
+    public static void resetWhereTheLineageStartsAfresh(LstmModel model, BatchPlan plan, StateLineage lineage, int k) {
+        // kata:begin runner
+        if (!plan.stateful()) {
+            return;
+        }
+        if (lineage.startsAfresh(k)) {
+            model.resetStates();
+            return;
+        }
+        for (int row = 0; row < plan.batch(k).size(); row++) {
+            if (lineage.predecessor(new StateLineage.Slot(k, row)).isEmpty()) {
+                model.resetRow(row);
+            }
+        }
         // kata:end
     }
 

@@ -54,16 +54,9 @@ public class ShuffledLayoutPredictionsProperties {
                 : ModelConfig.stateless(spec, weightSeed);
         LstmModel model = engine.build(config);
         Map<Integer, Double> predictions = new HashMap<>();
+        StateLineage lineage = plan.lineage();
         for (int k = 0; k < plan.batches().size(); k++) {
-            if (plan.stateful() && plan.lineage().startsAfresh(k)) {
-                model.resetStates();
-            } else if (plan.stateful()) {
-                for (int row = 0; row < plan.batch(k).size(); row++) {
-                    if (plan.lineage().predecessor(new StateLineage.Slot(k, row)).isEmpty()) {
-                        model.resetRow(row);
-                    }
-                }
-            }
+            PlanRunner.resetWhereTheLineageStartsAfresh(model, plan, lineage, k);
             BatchPlan.Batch batch = plan.batch(k);
             double[][][] inputs = new double[batch.size()][][];
             for (int row = 0; row < batch.size(); row++) {
