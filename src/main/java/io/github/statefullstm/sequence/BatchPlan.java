@@ -224,10 +224,14 @@ public final class BatchPlan {
         List<List<Integer>> sequences = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Sample step = steps.get(i);
-            Refusal.require(step.length() == 1, "length of sample " + i, step.length(), "a step is one step long");
+            if (step.length() != 1) {
+                throw Refusal.refused("length of sample " + i, step.length(), "a step is one step long");
+            }
             boolean continues = i > 0 && step.sequence() == steps.get(i - 1).sequence();
-            Refusal.require(step.start() == (continues ? steps.get(i - 1).start() + 1 : 0), "start of sample " + i,
-                    step.start(), "each sequence's steps must follow one another from step 0");
+            if (step.start() != (continues ? steps.get(i - 1).start() + 1 : 0)) {
+                throw Refusal.refused("start of sample " + i, step.start(),
+                        "each sequence's steps must follow one another from step 0");
+            }
             if (!continues) {
                 sequences.add(new ArrayList<>());
             }
