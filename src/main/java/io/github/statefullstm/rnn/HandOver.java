@@ -40,7 +40,8 @@ public final class HandOver {
         Refusal.require(engine != null, "engine", null, "must be given");
         // kata:begin hand-over
         ModelConfig config = trained.config();
-        LstmModel model = engine.build(new ModelConfig(config.spec(), true, batchSize, config.adam(), config.seed()));
+        LstmModel model = engine.build(new ModelConfig(config.spec(), true, batchSize, config.adam(), config.seed(),
+                config.masking()));
         model.setWeights(trained.getWeights());
         return model;
         // kata:end

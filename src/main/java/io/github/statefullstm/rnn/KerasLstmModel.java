@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Everything of an {@link LstmModel} that does not depend on the engine, written once: the call checks, the carried
- * and final state and what a batch starts from, {@code resetStates}, Keras' loss with its clip and its accuracy, and
- * how a call strings the engine's passes together. An engine supplies the arithmetic only: a forward pass over a batch
+ * and final state and what a batch starts from, {@code resetStates}, which steps a {@link Masking} skips, Keras' loss
+ * with its clip and its accuracy, and how a call strings the engine's passes together. An engine supplies the arithmetic only: a forward pass over a batch
  * from a given state, the backward pass of that batch from the errors of its logits, and the optimizer's step.
  *
  * <p><b>State.</b> Stateless, every batch starts from zeros. Stateful, row i of each batch starts from the final state
@@ -45,9 +45,11 @@ public abstract class KerasLstmModel implements LstmModel {
 
     /**
      * Runs the batch (already checked) forward from {@code start}, one row of state per row of the batch, and keeps
-     * what its backward pass will need.
+     * what its backward pass will need. Where {@code skipped[row][step]} is true the step is masked: the row's h and c
+     * go through it unchanged and the backward pass sends the state's errors through it unchanged, with no share of
+     * the gradient; {@code skipped} is null when no step of the batch is masked.
      */
-    protected abstract Forward forward(double[][][] inputs, LstmState start);
+    protected abstract Forward forward(double[][][] inputs, LstmState start, boolean[][] skipped);
 
     /**
      * Back-propagates the batch of the last forward pass from the errors of its logits (dLoss/dLogit per row), through
@@ -74,7 +76,7 @@ public abstract class KerasLstmModel implements LstmModel {
     @Override
     public final double[] predictOnBatch(double[][][] inputs) {
         CallChecks.inputs(inputs, config);
-        Forward pass = forward(inputs, start(inputs.length));
+        Forward pass = forwardFromTheStart(inputs);
         keep(pass.finalState());
         return probabilities(pass);
     }
@@ -83,7 +85,7 @@ public abstract class KerasLstmModel implements LstmModel {
     public final BatchResult testOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        Forward pass = forward(inputs, start(inputs.length));
+        Forward pass = forwardFromTheStart(inputs);
         keep(pass.finalState());
         return score(probabilities(pass), targets);
     }
@@ -92,7 +94,7 @@ public abstract class KerasLstmModel implements LstmModel {
     public final BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        Forward pass = forward(inputs, start(inputs.length));
+        Forward pass = forwardFromTheStart(inputs);
         double[] probabilities = probabilities(pass);
         backward(logitErrors(probabilities, targets));
         optimizerStep();
@@ -105,7 +107,7 @@ public abstract class KerasLstmModel implements LstmModel {
     public final LstmWeights gradientOnBatch(double[][][] inputs, double[] targets) {
         CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
-        Forward pass = forward(inputs, start(inputs.length));
+        Forward pass = forwardFromTheStart(inputs);
         backward(logitErrors(probabilities(pass), targets));
         return gradient();
     }
@@ -159,6 +161,11 @@ public abstract class KerasLstmModel implements LstmModel {
     public final void setWeights(LstmWeights weights) {
         CallChecks.weights(weights, config.spec().features(), units);
         replaceWeights(weights);
+    }
+
+    /** The engine's forward pass of a checked batch from what it starts from, skipping the steps the masking masks. */
+    private Forward forwardFromTheStart(double[][][] inputs) {
+        return forward(inputs, start(inputs.length), config.masking().skippedSteps(inputs));
     }
 
     /** What a batch of {@code rows} starts from: a stateful model's carried state, a stateless one's zeros. */

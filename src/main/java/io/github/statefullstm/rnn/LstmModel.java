@@ -12,6 +12,10 @@ package io.github.statefullstm.rnn;
  * constant: gradients stop at the batch boundary while the state goes on, as Keras' stateful
  * {@code train_on_batch} does.
  *
+ * <p><b>Masks.</b> Behind Keras' {@code Masking} layer ({@link ModelConfig#masking()}), a step whose every feature
+ * equals the mask value is skipped by every call: the row's state and output stay as they were, and it has no share
+ * of the gradient. Without masking every step counts, zeros included.
+ *
  * <p><b>Refusals.</b> A call with a bad argument (wrong batch size for a stateful model, wrong feature width,
  * ragged rows, NaN or infinite inputs, targets outside {0, 1}) throws {@link IllegalArgumentException} naming
  * what was wrong, and leaves weights, optimizer and state exactly as they were.

@@ -8,13 +8,25 @@ import io.github.statefullstm.refusal.Refusal;
  * A stateless model accepts any number of rows and ignores {@code batchSize}.
  *
  * @param seed drives the weight initialisation; the same seed gives the same weights
+ * @param masking Keras' {@code Masking} layer in front of the LSTM, or {@link Masking#NONE}
  */
-public record ModelConfig(LstmSpec spec, boolean stateful, int batchSize, Adam adam, long seed) {
+public record ModelConfig(LstmSpec spec, boolean stateful, int batchSize, Adam adam, long seed, Masking masking) {
 
     public ModelConfig {
         Refusal.require(spec != null, "spec", null, "must be given");
         Refusal.require(adam != null, "adam", null, "must be given");
         Refusal.require(batchSize > 0, "batchSize", batchSize, "must be > 0");
+        Refusal.require(masking != null, "masking", null, "must be given (Masking.NONE for none)");
+    }
+
+    /** A model without masking, as the post's. */
+    public ModelConfig(LstmSpec spec, boolean stateful, int batchSize, Adam adam, long seed) {
+        this(spec, stateful, batchSize, adam, seed, Masking.NONE);
+    }
+
+    /** The same model behind Keras' {@code Masking} layer, or without one. */
+    public ModelConfig withMasking(Masking newMasking) {
+        return new ModelConfig(spec, stateful, batchSize, adam, seed, newMasking);
     }
 
     public static ModelConfig stateless(LstmSpec spec, long seed) {

@@ -29,6 +29,20 @@ public record EngineUnderTest(LstmEngine engine, Arithmetic arithmetic, boolean 
                 name());
     }
 
+    /**
+     * How far two of this engine's computations of one gradient (of the mean loss of {@code targets}, from
+     * {@code initial} held constant) may be apart: to the bit, or within twice the gradient's error bound on these
+     * very inputs, weights at a kink left undetermined ({@link Tolerance#gradient}).
+     */
+    public Agreement gradientAgreement(LstmWeights weights, GateActivation gate, double[][][] inputs,
+                                       LstmState initial, double[] targets) {
+        if (repeatsBitForBit) {
+            return Agreement.exact(name(), "the same operations in the same order for every row");
+        }
+        return Agreement.within(Tolerance.gradient(weights, gate, inputs, initial, targets, arithmetic, arithmetic),
+                name());
+    }
+
     /** For numbers that are copied, not computed: they must be equal to the last bit on every engine. */
     public Agreement copied() {
         return Agreement.exact(name(), "copied, not computed");

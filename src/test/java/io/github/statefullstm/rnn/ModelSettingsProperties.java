@@ -1,13 +1,17 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.spec.Claim;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +37,23 @@ class ModelSettingsProperties {
         refused(() -> new ModelConfig(LstmSpec.POST, true, 1, null, 0), "adam = null");
         refused(() -> new ModelConfig(LstmSpec.POST, true, nonPositive, Adam.KERAS, 0), "batchSize = " + nonPositive);
         assertEquals(1, ModelConfig.stateful(LstmSpec.POST, 1, 0).batchSize(), "one row is fine");
+    }
+
+    @Property(tries = 20)
+    @Claim("ASK-7")
+    void aMaskValueThatNoInputCouldEqualIsRefused(@ForAll("notFinite") double value) {
+        Statistics.label("value").collect(value);
+        refused(() -> Masking.ofValue(value), "mask value = " + value);
+        refused(() -> new Masking(null), "masking value = null");
+        refused(() -> ModelConfig.stateless(LstmSpec.POST, 0).withMasking(null), "masking = null");
+        assertTrue(Masking.ofValue(0).masks(new double[] {0, 0}), "Keras' default mask value 0 masks an all-zero step");
+        assertFalse(Masking.ofValue(0).masks(new double[] {0, 1}), "a step masks only when every feature matches");
+        assertFalse(Masking.NONE.masks(new double[] {0}), "without masking no step is masked");
+    }
+
+    @Provide
+    Arbitrary<Double> notFinite() {
+        return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
     }
 
     private static void refused(org.junit.jupiter.api.function.Executable call, String named) {

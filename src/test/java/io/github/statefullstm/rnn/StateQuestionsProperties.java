@@ -3,6 +3,8 @@ package io.github.statefullstm.rnn;
 import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +20,7 @@ import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +42,18 @@ public abstract class StateQuestionsProperties {
     private static final int MAX_BATCHES = 3;
     /** A stream long enough for several resets. */
     private static final int MAX_STREAM = 12;
+    /** Masked steps put in each row: enough for left, right and inside at once. */
+    private static final int MAX_PADS = 3;
+    /** Outside the inputs' range [-2, 2] (BatchScenario), so no drawn step is masked by chance, only the ones put in. */
+    static final double MASK_VALUE = -3;
+    static final Masking MASKING = Masking.ofValue(MASK_VALUE);
+    /**
+     * Biases of the cell candidate at least this far from 0, and of the input gate within +-1, for the zero-step
+     * claim: the input gate then opens above 0 (sigmoid, or hard sigmoid's 0.2 * b + 0.5 >= 0.3), so a zero step from
+     * the zero state gives c = i * tanh(b) far from 0.
+     */
+    private static final double SMALLEST_CANDIDATE_BIAS = 0.1;
+    private static final double LARGEST_BIAS = 1;
 
     /** The engine under test, its arithmetic, and whether its repeated computations agree to the bit. */
     protected abstract EngineUnderTest engineUnderTest();
@@ -104,6 +119,18 @@ public abstract class StateQuestionsProperties {
                         .map(cuts -> new PackedRows(s, cuts.stream().<Set<Integer>>map(TreeSet::new).toList())));
     }
 
+    /**
+     * The scenario's first batch, its real steps, and the same rows with {@code pads} masked steps put in each, every row
+     * at its own places: {@code places.get(r)} lists, for each masked step of row r, the real step it goes before
+     * ({@code steps()} for after the last one).
+     */
+    @Provide
+    Arbitrary<PaddedBatch> paddedBatches() {
+        return BatchScenario.any(1, MAX_STEPS).flatMap(s -> Arbitraries.integers().between(1, MAX_PADS).flatMap(pads ->
+                Arbitraries.integers().between(0, s.steps()).list().ofSize(pads).list().ofSize(s.rows())
+                        .map(places -> new PaddedBatch(s, places))));
+    }
+
     /** Row {@code row} of a model trained at {@code scenario.rows()} rows for {@code trainedBatches} batches. */
     public record HandOverRun(BatchScenario scenario, int trainedBatches, int batchesAfter, int row) {
     }
@@ -121,6 +148,53 @@ public abstract class StateQuestionsProperties {
             }
             return last;
         }
+    }
+
+    /** The scenario's first batch with masked steps put in at {@code places}, the same number in every row. */
+    public record PaddedBatch(BatchScenario scenario, List<List<Integer>> places) {
+
+        double[][][] real() {
+            return scenario.inputs(0);
+        }
+
+        /** Every row with its masked steps put in before the real steps their places name. */
+        double[][][] padded() {
+            double[][][] real = real();
+            int pads = places.get(0).size();
+            double[][][] padded = new double[scenario.rows()][scenario.steps() + pads][];
+            for (int row = 0; row < padded.length; row++) {
+                int at = 0;
+                for (int step = 0; step <= scenario.steps(); step++) {
+                    for (int place : places.get(row)) {
+                        if (place == step) {
+                            padded[row][at++] = maskedStep(scenario.spec().features());
+                        }
+                    }
+                    if (step < scenario.steps()) {
+                        padded[row][at++] = real[row][step].clone();
+                    }
+                }
+            }
+            return padded;
+        }
+
+        /** Where the masked steps of the rows sit: all before the real steps, all after them, or elsewhere. */
+        String placement() {
+            Set<String> kinds = new TreeSet<>();
+            for (List<Integer> rowPlaces : places) {
+                for (int place : rowPlaces) {
+                    kinds.add(place == 0 ? "left" : place == scenario.steps() ? "right" : "inside");
+                }
+            }
+            return String.join("+", kinds);
+        }
+    }
+
+    /** A step the models with {@link #MASKING} skip: every feature at the mask value. */
+    static double[] maskedStep(int features) {
+        double[] step = new double[features];
+        Arrays.fill(step, MASK_VALUE);
+        return step;
     }
 
     /** Row r's stream of the scenario's first batch holds a new sequence from each step in {@code cuts.get(r)} on. */
@@ -209,6 +283,14 @@ public abstract class StateQuestionsProperties {
         @Provide
         Arbitrary<Integer> batchSizes() {
             return Arbitraries.integers().between(1, 4);
+        }
+
+        @Example
+        @Claim("ASK-1")
+        void aHandOverKeepsTheMasking() {
+            LstmModel trained = build(ModelConfig.stateful(LstmSpec.POST, 3, 1).withMasking(MASKING));
+            LstmModel single = HandOver.rowToBatchOfOne(trained, 2, engineUnderTest().engine());
+            assertEquals(MASKING, single.config().masking(), "[" + name() + "] the batch-of-one model's masking");
         }
 
         @Example
@@ -437,6 +519,177 @@ public abstract class StateQuestionsProperties {
                 engineUnderTest().repeated().outputs(where, expected, actual);
                 carried = model.finalStates();
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- ASK-7
+
+    @Group
+    @Label("ASK-7: masked steps leave a row's state and output as they were; unmasked zero steps move the state")
+    class MaskedSteps {
+
+        @Property
+        @Claim("ASK-7")
+        void maskedStepsAnywhereGiveWhatTheRealStepsGiveAlone(@ForAll("paddedBatches") PaddedBatch batch) {
+            BatchScenario s = batch.scenario();
+            s.collectShape();
+            Statistics.label("masked steps per row").collect(batch.places().get(0).size());
+            Statistics.label("where").collect(batch.placement());
+            double[][][] real = batch.real();
+            double[][][] padded = batch.padded();
+            double[] targets = s.targets(0);
+            LstmModel masked = build(s.statefulConfig().withMasking(MASKING));
+            LstmModel plain = build(s.statefulConfig());
+            masked.resetStates(s.state(0));
+            plain.resetStates(s.state(0));
+
+            EngineUnderTest engine = engineUnderTest();
+            LstmWeights weights = plain.getWeights();
+            String where = "rows padded with masked steps at " + batch.places() + " vs their real steps alone";
+            engine.gradientAgreement(weights, s.spec().gateActivation(), real, s.state(0), targets).weights(
+                    where + ", gradient", plain.gradientOnBatch(real, targets), masked.gradientOnBatch(padded, targets));
+            Agreement agree = engine.agreement(weights, s.spec().gateActivation(), real, s.state(0), targets);
+            BatchResult expected = plain.testOnBatch(real, targets);
+            BatchResult actual = masked.testOnBatch(padded, targets);
+            agree.loss(where, expected.loss(), actual.loss());
+            agree.accuracy(where, expected.accuracy(), actual.accuracy());
+            agree.states(where + ", carried state", plain.states(), masked.states());
+        }
+
+        @Property
+        @Claim("ASK-7")
+        void leftAndRightPaddingEndInTheSameState(@ForAll("paddedBatches") PaddedBatch batch) {
+            BatchScenario s = batch.scenario();
+            s.collectShape();
+            int pads = batch.places().get(0).size();
+            Statistics.label("masked steps per row").collect(pads);
+            List<Integer> left = new ArrayList<>();
+            List<Integer> right = new ArrayList<>();
+            for (int pad = 0; pad < pads; pad++) {
+                left.add(0);
+                right.add(s.steps());
+            }
+            double[][][] leftPadded = new PaddedBatch(s, Collections.nCopies(s.rows(), left)).padded();
+            double[][][] rightPadded = new PaddedBatch(s, Collections.nCopies(s.rows(), right)).padded();
+            LstmModel onTheLeft = build(s.statelessConfig().withMasking(MASKING));
+            LstmModel onTheRight = build(s.statelessConfig().withMasking(MASKING));
+            double[] leftOutputs = onTheLeft.predictOnBatch(leftPadded);
+            double[] rightOutputs = onTheRight.predictOnBatch(rightPadded);
+            Agreement agree = engineUnderTest().agreement(onTheLeft.getWeights(), s.spec().gateActivation(),
+                    batch.real(), LstmState.zeros(s.rows(), s.spec().units()), null);
+            String where = pads + " masked steps on the left vs on the right";
+            agree.outputs(where, leftOutputs, rightOutputs);
+            agree.states(where + ", final state", onTheLeft.finalStates(), onTheRight.finalStates());
+        }
+
+        @Property
+        @Claim("ASK-7")
+        void aRowMaskedAtEveryStepKeepsItsCarriedStateBitForBit(@ForAll("handOvers") HandOverRun run) {
+            BatchScenario s = run.scenario();
+            s.collectShape();
+            double[][][] inputs = s.inputs(0);
+            Arrays.setAll(inputs[run.row()], step -> maskedStep(s.spec().features()));
+            LstmModel model = build(s.statefulConfig().withMasking(MASKING));
+            model.resetStates(s.state(0));
+            model.trainOnBatch(inputs, s.targets(0));
+            engineUnderTest().copied().stateRow("row " + run.row() + " masked at every step of a trained batch",
+                    s.state(0), run.row(), model.states(), run.row());
+        }
+
+        @Property
+        @Claim("ASK-7")
+        void anUnmaskedZeroStepMovesTheStateThroughTheBiasesAMaskedOneDoesNot(
+                @ForAll("candidateBiases") BiasedScenario biased) {
+            BatchScenario s = biased.scenario();
+            s.collectShape();
+            int units = s.spec().units();
+            double[][][] zeroStep = new double[s.rows()][1][s.spec().features()];
+            LstmModel unmasked = build(s.statelessConfig());
+            LstmModel masked = build(s.statelessConfig().withMasking(Masking.ofValue(0)));
+            LstmWeights weights = biased.weights(unmasked.getWeights());
+            unmasked.setWeights(weights);
+            masked.setWeights(weights);
+            unmasked.predictOnBatch(zeroStep);
+            masked.predictOnBatch(zeroStep);
+            assertTrue(masked.finalStates().isZero(), "[" + name() + "] a masked zero step from the zero state: "
+                    + masked.finalStates());
+            for (int row = 0; row < s.rows(); row++) {
+                for (int unit = 0; unit < units; unit++) {
+                    double c = unmasked.finalStates().c(row)[unit];
+                    assertNotEquals(0.0, c, "[" + name() + "] c of row " + row + ", unit " + unit + " after an unmasked"
+                            + " zero step from zero, candidate bias " + weights.bias()[2 * units + unit]);
+                }
+            }
+        }
+
+        /**
+         * Keras' initial weights put every bias at 0 but the forget gate's: a zero step from the zero state leaves
+         * the state at exactly 0 (c = i * tanh(0)), which is why zero padding looks harmless before training moves the
+         * candidate's bias (DL4J-15).
+         */
+        @Example
+        @Claim("ASK-7")
+        void withTheCandidatesBiasAtZeroAZeroStepFromZeroStaysAtZero() {
+            LstmModel model = build(ModelConfig.stateless(LstmSpec.POST, 42));
+            LstmWeights initial = model.getWeights();
+            double[] bias = initial.bias();
+            int units = LstmSpec.POST.units();
+            double[] candidate = Arrays.copyOfRange(bias, 2 * units, 3 * units);
+            assertArrayEquals(new double[units], candidate, "[" + name() + "] the initial candidate bias");
+            model.predictOnBatch(new double[1][5][LstmSpec.POST.features()]);
+            assertTrue(model.finalStates().isZero(), "[" + name() + "] five zero steps: " + model.finalStates());
+        }
+
+        /**
+         * The post's own sequence, a 1 then nineteen 0s, with five masked steps before it and five after: the same
+         * answer as the twenty steps alone.
+         */
+        @Example
+        @Claim("ASK-7")
+        void thePostsSequencePaddedOnEitherSideAnswersAsItselfAlone() {
+            LstmSpec post = LstmSpec.POST;
+            double[][][] sequence = new double[1][20][1];
+            sequence[0][0][0] = 1;
+            double[][][] padded = new double[1][30][];
+            for (int step = 0; step < 30; step++) {
+                padded[0][step] = step < 5 || step >= 25 ? maskedStep(1) : sequence[0][step - 5].clone();
+            }
+            LstmModel alone = build(ModelConfig.stateless(post, 42));
+            LstmModel masked = build(ModelConfig.stateless(post, 42).withMasking(MASKING));
+            double[] expected = alone.predictOnBatch(sequence);
+            double[] actual = masked.predictOnBatch(padded);
+            Agreement agree = engineUnderTest().agreement(alone.getWeights(), post.gateActivation(), sequence,
+                    LstmState.zeros(1, post.units()), null);
+            agree.outputs("the post's sequence padded on both sides vs alone", expected, actual);
+            agree.states("its final state", alone.finalStates(), masked.finalStates());
+        }
+    }
+
+    /** A scenario and biases for its model: the candidate's at least 0.1 from 0, the input gate's within +-1. */
+    @Provide
+    Arbitrary<BiasedScenario> candidateBiases() {
+        return BatchScenario.any(1, 1).flatMap(s -> Combinators.combine(
+                Arbitraries.doubles().between(SMALLEST_CANDIDATE_BIAS, LARGEST_BIAS)
+                        .list().ofSize(s.spec().units()),
+                Arbitraries.of(-1.0, 1.0).list().ofSize(s.spec().units()),
+                Arbitraries.doubles().between(-LARGEST_BIAS, LARGEST_BIAS).list().ofSize(s.spec().units()))
+                .as((sizes, signs, inputGate) -> new BiasedScenario(s, sizes, signs, inputGate)));
+    }
+
+    /** The scenario's model with its candidate and input-gate biases replaced. */
+    public record BiasedScenario(BatchScenario scenario, List<Double> candidateSizes, List<Double> candidateSigns,
+                                 List<Double> inputGateBiases) {
+
+        LstmWeights weights(LstmWeights drawn) {
+            int units = scenario.spec().units();
+            double[] bias = drawn.bias();
+            for (int unit = 0; unit < units; unit++) {
+                bias[LstmWeights.Gate.INPUT.ordinal() * units + unit] = inputGateBiases.get(unit);
+                bias[LstmWeights.Gate.CELL.ordinal() * units + unit] = candidateSigns.get(unit)
+                        * candidateSizes.get(unit);
+            }
+            return new LstmWeights(drawn.kernel(), drawn.recurrentKernel(), bias, drawn.denseKernel(),
+                    drawn.denseBias());
         }
     }
 }

@@ -7,6 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The LSTM's passes over batches of one shape ({@code rows} x {@code steps}), as libnd4j's {@code lstmLayerCell}
  * (one step forward) and {@code lstmLayerCellBp} (that step's exact backward pass), one bound call per step each way,
@@ -65,6 +68,8 @@ final class CellPasses {
     private final double[] zeroState;
     private final BoundOp[] forward;
     private final BoundOp[] backward;
+    /** The masked steps of the batch the passes run, {@code [row][step]}, or null when it has none. */
+    private boolean[][] skipped;
 
     CellPasses(GateActivation gates, DataType dataType, int rows, int steps, int features, int kernelUnits,
                KernelParameters parameters) {
@@ -109,6 +114,16 @@ final class CellPasses {
     }
 
     /**
+     * Which steps of the next batch are masked, {@code [row][step]} (null for none): the kernels run every row at every
+     * step, and a masked row's h and c are then put back to what they were before the step, and its errors sent
+     * through the step unchanged. These copies run on the host, element by element: only batches with a masked step
+     * pay for them.
+     */
+    void skip(boolean[][] maskedSteps) {
+        this.skipped = maskedSteps;
+    }
+
+    /**
      * Runs every step of the batch ({@code [rows][steps][features]}, already validated) from the given state
      * ({@code [rows][k]} row by row).
      */
@@ -123,8 +138,29 @@ final class CellPasses {
         inputs.data().setData(inputValues);
         startH.data().setData(startHValues);
         startC.data().setData(startCValues);
-        for (BoundOp step : forward) {
-            step.run();
+        for (int t = 0; t < steps; t++) {
+            forward[t].run();
+            if (skipped != null) {
+                carryThroughMaskedRows(t);
+            }
+        }
+    }
+
+    /** After step t's kernel: a row masked at t gets back the h and c it had before the step. */
+    private void carryThroughMaskedRows(int t) {
+        DataBuffer hValues = h.data();
+        DataBuffer cValues = c.data();
+        for (int row = 0; row < rows; row++) {
+            if (skipped[row][t]) {
+                long to = stateAt(t, row);
+                DataBuffer hBefore = t == 0 ? startH.data() : hValues;
+                DataBuffer cBefore = t == 0 ? startC.data() : cValues;
+                long from = t == 0 ? (long) row * kernelUnits : stateAt(t - 1, row);
+                for (int unit = 0; unit < kernelUnits; unit++) {
+                    hValues.put(to + unit, hBefore.getDouble(from + unit));
+                    cValues.put(to + unit, cBefore.getDouble(from + unit));
+                }
+            }
         }
     }
 
@@ -146,8 +182,58 @@ final class CellPasses {
         carriedHError.data().setData(zeroState);
         carriedCError.data().setData(zeroState);
         for (int t = steps - 1; t >= 0; t--) {
-            backward[t].run();
+            if (skipped == null) {
+                backward[t].run();
+            } else {
+                backwardSkippingMaskedRows(t);
+            }
         }
+    }
+
+    /**
+     * Step t's backward call with the errors of the rows masked at t held back: such a row enters the call with zero
+     * errors, so it adds nothing to the weights' gradient (the call is linear in them), and leaves with the errors it
+     * had, h's with the loss's error at this step added, as the identity the step is for it passes them on.
+     */
+    private void backwardSkippingMaskedRows(int t) {
+        boolean lastStep = t == steps - 1;
+        DataBuffer hErrors = carriedHError.data();
+        DataBuffer cErrors = carriedCError.data();
+        DataBuffer lossErrors = lastHError.data();
+        List<double[]> held = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            if (skipped[row][t]) {
+                long at = (long) row * kernelUnits;
+                double[] rowErrors = new double[2 * kernelUnits];
+                for (int unit = 0; unit < kernelUnits; unit++) {
+                    rowErrors[unit] = hErrors.getDouble(at + unit) + (lastStep ? lossErrors.getDouble(at + unit) : 0);
+                    rowErrors[kernelUnits + unit] = cErrors.getDouble(at + unit);
+                    hErrors.put(at + unit, 0);
+                    cErrors.put(at + unit, 0);
+                    if (lastStep) {
+                        lossErrors.put(at + unit, 0);
+                    }
+                }
+                held.add(rowErrors);
+            }
+        }
+        backward[t].run();
+        int next = 0;
+        for (int row = 0; row < rows; row++) {
+            if (skipped[row][t]) {
+                long at = (long) row * kernelUnits;
+                double[] rowErrors = held.get(next++);
+                for (int unit = 0; unit < kernelUnits; unit++) {
+                    hErrors.put(at + unit, rowErrors[unit]);
+                    cErrors.put(at + unit, rowErrors[kernelUnits + unit]);
+                }
+            }
+        }
+    }
+
+    /** Where row {@code row} of step t's {@code [rows][k]} begins in h and c. */
+    private long stateAt(int t, int row) {
+        return ((long) t * rows + row) * kernelUnits;
     }
 
     /** Where the last step's {@code [rows][k]} begins in h and c. */

@@ -47,11 +47,12 @@ final class Dl4jLstmModel extends KerasLstmModel {
     }
 
     @Override
-    protected Forward forward(double[][][] inputs, LstmState start) {
+    protected Forward forward(double[][][] inputs, LstmState start, boolean[][] skipped) {
         int rows = inputs.length;
         int steps = inputs[0].length;
         cells = passes.computeIfAbsent(List.of(rows, steps), shape -> new CellPasses(
                 config().spec().gateActivation(), dataType, rows, steps, features, kernelUnits, parameters));
+        cells.skip(skipped);
         startKernels(inputs, start);
         double[] lastH = cells.lastH();
         return new Forward(denseHead(lastH, rows), new LstmState(realUnits(lastH, rows),

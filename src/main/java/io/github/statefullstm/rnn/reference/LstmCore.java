@@ -32,11 +32,18 @@ final class LstmCore {
         this.dc = new double[layout.units()];
     }
 
-    /** Runs every row through every step from the state already in {@code tape} at step 0; fills the tape. */
+    /**
+     * Runs every row through every step from the state already in {@code tape} at step 0; fills the tape. A step the
+     * tape says is masked leaves the row's state as it was.
+     */
     void forward(double[] p, double[][][] inputs, Tape tape) {
         int u = layout.units();
         for (int row = 0; row < tape.rows; row++) {
             for (int step = 0; step < tape.steps; step++) {
+                if (tape.skips(row, step)) {
+                    tape.carryThrough(row, step);
+                    continue;
+                }
                 preActivations(p, inputs[row][step], tape.h, tape.stateAt(row, step));
                 cell(tape, tape.gatesAt(row, step), tape.stateAt(row, step), tape.stateAt(row, step + 1));
             }
@@ -107,7 +114,10 @@ final class LstmCore {
                 dc[j] = 0;
             }
             for (int step = tape.steps - 1; step >= 0; step--) {
-                stepBack(p, inputs[row][step], tape, row, step, grad);
+                // a masked step is the identity on the state: dh and dc go through it as they are
+                if (!tape.skips(row, step)) {
+                    stepBack(p, inputs[row][step], tape, row, step, grad);
+                }
             }
         }
     }

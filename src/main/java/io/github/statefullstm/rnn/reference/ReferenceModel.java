@@ -33,9 +33,9 @@ final class ReferenceModel extends KerasLstmModel {
     }
 
     @Override
-    protected Forward forward(double[][][] batch, LstmState start) {
+    protected Forward forward(double[][][] batch, LstmState start, boolean[][] skipped) {
         this.inputs = batch;
-        tape.resize(batch.length, batch[0].length);
+        tape.resize(batch.length, batch[0].length, skipped);
         for (int row = 0; row < batch.length; row++) {
             tape.setIncoming(row, start.h(row), start.c(row));
         }

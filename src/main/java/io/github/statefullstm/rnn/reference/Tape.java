@@ -14,15 +14,21 @@ final class Tape {
     double[] c = new double[0];
     double[] gates = new double[0];
     double[] logits = new double[0];
+    /** The masked steps of the batch, {@code [row][step]}, or null when it has none. */
+    private boolean[][] skipped;
 
     Tape(int units) {
         this.units = units;
     }
 
-    /** Makes room for a batch of this shape; the contents are left as they are until the next forward pass. */
-    void resize(int rows, int steps) {
+    /**
+     * Makes room for a batch of this shape, whose masked steps are {@code skipped} (null for none); the contents are
+     * left as they are until the next forward pass.
+     */
+    void resize(int rows, int steps, boolean[][] skipped) {
         this.rows = rows;
         this.steps = steps;
+        this.skipped = skipped;
         int states = rows * (steps + 1) * units;
         if (h.length < states) {
             h = new double[states];
@@ -44,6 +50,17 @@ final class Tape {
     /** Offset of the gates i, f, c, o of {@code row} at {@code step}. */
     int gatesAt(int row, int step) {
         return (row * steps + step) * 4 * units;
+    }
+
+    /** Whether {@code step} of {@code row} is masked: the state goes through it unchanged. */
+    boolean skips(int row, int step) {
+        return skipped != null && skipped[row][step];
+    }
+
+    /** A masked step: the state after it is the state before it. */
+    void carryThrough(int row, int step) {
+        System.arraycopy(h, stateAt(row, step), h, stateAt(row, step + 1), units);
+        System.arraycopy(c, stateAt(row, step), c, stateAt(row, step + 1), units);
     }
 
     void setIncoming(int row, double[] hRow, double[] cRow) {
