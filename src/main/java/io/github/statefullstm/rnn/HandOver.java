@@ -40,8 +40,9 @@ public final class HandOver {
         Refusal.require(engine != null, "engine", null, "must be given");
         // kata:begin hand-over
         ModelConfig config = trained.config();
-        LstmModel model = engine.build(new ModelConfig(config.spec(), true, batchSize, config.adam(), config.seed(),
-                config.masking()));
+        ModelConfig resized = new ModelConfig(config.spec(), true, batchSize, config.adam(), config.seed(),
+                config.masking());
+        LstmModel model = engine.build(resized);
         model.setWeights(trained.getWeights());
         return model;
         // kata:end

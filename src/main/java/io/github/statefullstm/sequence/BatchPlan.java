@@ -239,31 +239,7 @@ public final class BatchPlan {
         }
         Refusal.require(sequences.size() >= batchSize, "sequences", sequences.size(),
                 "must be at least the batch size " + batchSize + ": every row starts with a sequence of its own");
-        int[] sequenceOnRow = new int[batchSize];
-        int[] stepOnRow = new int[batchSize];
-        for (int row = 0; row < batchSize; row++) {
-            sequenceOnRow[row] = row;
-        }
-        int nextSequence = batchSize;
-        List<Batch> batches = new ArrayList<>();
-        while (true) {
-            int[] rows = new int[batchSize];
-            List<Integer> reset = new ArrayList<>();
-            for (int row = 0; row < batchSize; row++) {
-                if (stepOnRow[row] == sequences.get(sequenceOnRow[row]).size()) {
-                    if (nextSequence == sequences.size()) {
-                        return new BatchPlan(true, batchSize, batches);
-                    }
-                    sequenceOnRow[row] = nextSequence++;
-                    stepOnRow[row] = 0;
-                    reset.add(row);
-                }
-                rows[row] = sequences.get(sequenceOnRow[row]).get(stepOnRow[row]++);
-            }
-            boolean first = batches.isEmpty();
-            int[] alone = resetRows && !first ? reset.stream().mapToInt(Integer::intValue).toArray() : new int[0];
-            batches.add(new Batch(rows, first, alone));
-        }
+        return stateful(batchSize, SessionParallelPlan.batches(sequences, batchSize, resetRows));
     }
 
     /**

@@ -103,29 +103,33 @@ final class KataPath {
                     "lay samples out in batches: stateless, stateful in order, one step at a time, and"
                             + " sequences kept on their rows",
                     false, List.of("PLAN-1", "PLAN-2", "PLAN-4")),
-            new Step(4, "lineage", "State lineage: row i goes to row i",
+            new Step(4, "session-parallel", "Sequences of unequal length, side by side",
+                    "lay sequences of their own lengths out one step per batch, each row a queue of whole sequences"
+                            + " that resets alone when it takes its next one",
+                    false, List.of("PLAN-5")),
+            new Step(5, "lineage", "State lineage: row i goes to row i",
                     "say where each row's initial state comes from",
                     false, List.of("LINE-1", "LINE-2", "LINE-3", "LINE-4", "LINE-5", "LINE-7")),
-            new Step(5, "ceiling", "The information ceiling",
+            new Step(6, "ceiling", "The information ceiling",
                     "compute the best accuracy any model can reach on a plan, exactly and in closed form",
                     false, List.of("CEIL-1", "CEIL-2", "CEIL-3", "CEIL-4")),
-            new Step(6, "runner", "Running a plan through a model",
+            new Step(7, "runner", "Running a plan through a model",
                     "feed a plan's batches to a model in order, with its resets, and evaluate without"
                             + " disturbing the carried state",
                     false, List.of("TRAIN-1", "TRAIN-2", "TRAIN-3", "TRAIN-5", "LINE-6")),
-            new Step(7, "cell", "The LSTM cell's equations",
+            new Step(8, "cell", "The LSTM cell's equations",
                     "compute one step of the cell: the four gates, the new cell state and the new output",
                     false, List.of("REF-6", "REF-9")),
-            new Step(8, "bookkeeping", "A Keras model's state bookkeeping, for every engine",
+            new Step(9, "bookkeeping", "A Keras model's state bookkeeping, for every engine",
                     "say what a batch starts from, what it leaves behind, and what a reset of every row or of one"
                             + " does, once for both engines",
                     false, List.of("STATE-1", "STATE-2", "STATE-3", "STATE-4", "STATE-6", "STATE-7", "REF-1",
                             "ASK-4")),
-            new Step(9, "hand-over", "Handing a row over to a batch of one",
+            new Step(10, "hand-over", "Handing a row over to a batch of one",
                     "give a model of another batch size the trained weights, and a batch of one row i's carried state,"
                             + " so that it goes on with row i's stream",
                     false, List.of("ASK-1")),
-            new Step(10, "dl4j", "The DL4J engine's part of Keras' stateful training",
+            new Step(11, "dl4j", "The DL4J engine's part of Keras' stateful training",
                     "run libnd4j's kernels from the state the model gives, send the logits' errors back through the"
                             + " dense head into the kernels, and make one Adam step per update, counted",
                     true, List.of("DL4J-2", "DL4J-3", "DL4J-4", "DL4J-9", "STATE-2", "STATE-6")));
