@@ -30,10 +30,6 @@ public record Masking(OptionalDouble value) {
         return new Masking(OptionalDouble.of(value));
     }
 
-    public boolean isOn() {
-        return value.isPresent();
-    }
-
     /** Whether this step is skipped: masking is on and every feature of the step equals the mask value. */
     public boolean masks(double[] step) {
         if (value.isEmpty()) {
@@ -68,10 +64,5 @@ public record Masking(OptionalDouble value) {
             }
         }
         return skipped;
-    }
-
-    @Override
-    public String toString() {
-        return value.isPresent() ? "Masking(mask_value=" + value.getAsDouble() + ")" : "no masking";
     }
 }
