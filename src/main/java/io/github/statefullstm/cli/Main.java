@@ -44,8 +44,9 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E",
-            description = "Which experiments to run, A to E and C10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E,F,FLEAK",
+            description = "Which experiments to run: A to F, C10, and FLEAK (F without its per-row resets) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private List<String> experiments;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -146,14 +147,17 @@ public final class Main implements Callable<Integer> {
         TaskSpec task = post.task();
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + task.sequences()
+        lines.add("Runs the post's four experiments, the ones it suggests and the one its readers ask, on the post's"
+                + " task (" + task.sequences()
                 + " sequences of " + task.length() + " steps,");
         lines.add("zeros except step 0, which is the target; " + task.trainingSequences() + " train, "
                 + (task.sequences() - task.trainingSequences()) + " validate), with LSTM(" + post.model().lstm().units()
                 + ") -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
         for (Protocol protocol : PostProtocols.all()) {
-            lines.add(String.format(Locale.ROOT, "  %-4s%s, %d epochs", protocol.id(), protocol.title(),
-                    protocol.epochs()));
+            TaskSpec own = protocol.task();
+            lines.add(String.format(Locale.ROOT, "  %-6s%s, %d epochs%s", protocol.id(), protocol.title(),
+                    protocol.epochs(), own.lengthsVary() ? ", on sequences of " + own.shortest() + " to "
+                            + own.length() + " steps" : ""));
         }
         lines.add("then a sweep over each experiment whose layout has one (" + java.util.Arrays.stream(
                 Sweeps.Kind.values()).map(Sweeps.Kind::label).collect(java.util.stream.Collectors.joining(", "))
