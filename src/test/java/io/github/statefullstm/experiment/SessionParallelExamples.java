@@ -87,6 +87,11 @@ class SessionParallelExamples {
                 () -> Experiment.check(F.withLayout(F.layout().withBatchSize(201))));
         assertEquals("sequences = 200: must be at least the batch size 201: every row starts with a sequence of its "
                 + "own", rows.getMessage(), "the validation split's 200 sequences");
+        for (int shortest : new int[] {0, 31}) {
+            assertEquals("shortest = " + shortest + ": must be in [1, T = 30]", assertThrows(
+                    IllegalArgumentException.class, () -> new TaskSpec(1200, shortest, 30, 1000, 0.5, 1))
+                    .getMessage());
+        }
         assertFalse(F.task().withSize(F.task().sequences(), 5, F.task().trainingSequences()).lengthsVary(),
                 "a T below the shortest leaves one length, T");
         BatchPlan plan = F.layout().prepare(F.task()).validation().training();
