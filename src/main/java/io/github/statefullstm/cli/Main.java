@@ -59,7 +59,8 @@ public final class Main implements Callable<Integer> {
     private List<Long> seeds;
 
     @Option(names = "--length", paramLabel = "T",
-            description = "Steps per sequence, instead of 20 (>= 1; at least the window length).")
+            description = "Steps per sequence, instead of 20 (>= 1; at least the window length); for F and FLEAK the "
+                    + "longest a sequence may be, their shortest shrinking to a shorter T.")
     private Integer length;
 
     @Option(names = "--sequences", paramLabel = "N",
@@ -86,7 +87,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--batch-size", paramLabel = "B",
             description = "Batch size for every experiment, instead of the post's (>= 1; a stateful run needs B to "
-                    + "divide its samples, or its sequences for C and E).")
+                    + "divide its samples, or its sequences for C and E; F and FLEAK need a sequence of each split for "
+                    + "every row).")
     private Integer batchSize;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "dl4j",
