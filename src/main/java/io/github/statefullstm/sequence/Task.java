@@ -56,10 +56,10 @@ public final class Task {
     /**
      * Which of {@code sequences} rows hold 1: exactly {@code Math.round(sequences * fraction)} of them, chosen by a
      * partial Fisher-Yates shuffle on {@code random}. The one home of that choice, so that a task of sequences of
-     * unequal lengths drawn with the same seed has the same targets ({@link VaryingLengthTask}).
+     * unequal lengths drawn with the same seed has the same targets ({@link VaryingLengthTask}). Its callers have
+     * refused a count of sequences below 1.
      */
     static int[] drawTargets(int sequences, double fraction, SplittableRandom random) {
-        Refusal.requirePositive("sequences (N)", sequences);
         Refusal.require(fraction >= 0 && fraction <= 1, "fraction", fraction, "must be in [0, 1]");
         int ones = (int) Math.round(sequences * fraction);
         int[] order = new int[sequences];

@@ -78,9 +78,8 @@ class SessionParallelExamples {
     @Example
     @Claim("EXP-12")
     void aTaskOfUnequalLengthsIsRefusedForALayoutOfOneLengthAndMoreRowsThanSequencesAreRefused() {
-        Protocol c = PostProtocols.perStepStateful();
         IllegalArgumentException oneLength = assertThrows(IllegalArgumentException.class,
-                () -> c.withTask(F.task()));
+                () -> PostProtocols.perStepStateful().withTask(F.task()));
         assertEquals("shortest = 10: must be T = 30 for layout PER_STEP_STATEFUL, whose sequences all have T steps",
                 oneLength.getMessage());
         IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
@@ -92,6 +91,13 @@ class SessionParallelExamples {
                     IllegalArgumentException.class, () -> new TaskSpec(1200, shortest, 30, 1000, 0.5, 1))
                     .getMessage());
         }
+        assertEquals("shortest = 10: must be T = 30 for a task whose sequences all have T steps",
+                assertThrows(IllegalArgumentException.class, () -> F.task().draw()).getMessage());
+        assertEquals(List.of("shortest = 5, not 10"), F.withTask(new TaskSpec(1200, 5, 30, 1000, 0.5, 42))
+                .differencesFromThePost(), "a shortest length of its own is a difference from F's setup");
+        Protocol c = PostProtocols.perStepStateful();
+        assertEquals(List.of("T = 30, not 20"), c.withTask(c.task().withSize(1200, 30, 1000))
+                .differencesFromThePost(), "where every sequence has T steps, T's difference says it all");
         assertFalse(F.task().withSize(F.task().sequences(), 5, F.task().trainingSequences()).lengthsVary(),
                 "a T below the shortest leaves one length, T");
         BatchPlan plan = F.layout().prepare(F.task()).validation().training();

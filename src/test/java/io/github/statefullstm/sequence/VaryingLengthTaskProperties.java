@@ -2,6 +2,7 @@ package io.github.statefullstm.sequence;
 
 import static io.github.statefullstm.sequence.TaskProperties.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,8 +66,12 @@ class VaryingLengthTaskProperties {
         VaryingLengthTask task = draw.task();
         collectCoverage(draw);
         assertEquals(draw.sequences(), task.size(), draw::toString);
+        int shortest = Integer.MAX_VALUE;
+        int longest = 0;
         for (int sequence = 0; sequence < task.size(); sequence++) {
             int length = task.length(sequence);
+            shortest = Math.min(shortest, length);
+            longest = Math.max(longest, length);
             assertTrue(length >= draw.shortest() && length <= draw.longest(),
                     "sequence " + sequence + " has " + length + " steps in " + draw);
             assertEquals(task.target(sequence), task.step(sequence, 0), "step 0 of sequence " + sequence + " of "
@@ -75,6 +80,9 @@ class VaryingLengthTaskProperties {
                 assertEquals(0.0, task.step(sequence, t), "sequence " + sequence + ", step " + t + " of " + draw);
             }
         }
+        assertEquals(shortest, task.shortest(), draw::toString);
+        assertEquals(longest, task.longest(), draw::toString);
+        assertTrue(task.toString().contains("lengths " + shortest + ".." + longest), task::toString);
     }
 
     @Property
@@ -99,6 +107,28 @@ class VaryingLengthTaskProperties {
         collectCoverage(draw);
         assertEquals(draw.task(), draw.task(), draw::toString);
         assertEquals(draw.task().hashCode(), draw.task().hashCode(), draw::toString);
+    }
+
+    @Property
+    @Claim("TASK-6")
+    @Label("equal tasks are the same draw: a task with one sequence longer or one target changed is another task")
+    void aTaskWithOneSequenceLongerOrOneTargetChangedIsAnotherTask(@ForAll("draws") Draw draw,
+                                                                   @ForAll @IntRange(min = 0, max = 1000) int where) {
+        VaryingLengthTask task = draw.task();
+        int row = where % task.size();
+        int[] lengths = new int[task.size()];
+        int[] targets = new int[task.size()];
+        for (int i = 0; i < task.size(); i++) {
+            lengths[i] = task.length(i);
+            targets[i] = task.target(i);
+        }
+        collectCoverage(draw);
+        int[] longer = lengths.clone();
+        longer[row]++;
+        int[] flipped = targets.clone();
+        flipped[row] = 1 - flipped[row];
+        assertNotEquals(task, VaryingLengthTask.postLike(longer, targets), "sequence " + row + " longer in " + draw);
+        assertNotEquals(task, VaryingLengthTask.postLike(lengths, flipped), "target " + row + " changed in " + draw);
     }
 
     @Property
@@ -219,6 +249,15 @@ class VaryingLengthTaskProperties {
         notBinary[last] = badTarget;
         assertMentions(assertThrows(IllegalArgumentException.class, () -> new VaryingLengthTask(steps, notBinary)),
                 "target of sequence " + last + " = " + badTarget, "0 or 1");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new VaryingLengthTask(steps, null)),
+                "steps and targets must be given");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> VaryingLengthTask.postLike(null, targets)),
+                "lengths and targets", "must be given");
+        int[] oneTargetShort = java.util.Arrays.copyOf(targets, n - 1);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> VaryingLengthTask.postLike(lengths,
+                oneTargetShort)), "targets = " + (n - 1), "one per sequence (" + n + ")");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> task.splitAt(0)), "trainingSize = 0",
+                "non-empty");
         int[] noSteps = lengths.clone();
         noSteps[last] = 0;
         assertMentions(assertThrows(IllegalArgumentException.class, () -> VaryingLengthTask.postLike(noSteps,
