@@ -44,8 +44,9 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E",
-            description = "Which experiments to run, A to E and C10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E,F,FLEAK",
+            description = "Which experiments to run: A to F, C10, and FLEAK (F without its per-row resets) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private List<String> experiments;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -58,7 +59,8 @@ public final class Main implements Callable<Integer> {
     private List<Long> seeds;
 
     @Option(names = "--length", paramLabel = "T",
-            description = "Steps per sequence, instead of 20 (>= 1; at least the window length).")
+            description = "Steps per sequence, instead of 20 (>= 1; at least the window length); for F and FLEAK the "
+                    + "longest a sequence may be, their shortest shrinking to a shorter T.")
     private Integer length;
 
     @Option(names = "--sequences", paramLabel = "N",
@@ -85,7 +87,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--batch-size", paramLabel = "B",
             description = "Batch size for every experiment, instead of the post's (>= 1; a stateful run needs B to "
-                    + "divide its samples, or its sequences for C and E).")
+                    + "divide its samples, or its sequences for C and E; F and FLEAK need a sequence of each split for "
+                    + "every row).")
     private Integer batchSize;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "dl4j",
@@ -146,14 +149,17 @@ public final class Main implements Callable<Integer> {
         TaskSpec task = post.task();
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Runs the post's four experiments and the ones it suggests, on the post's task (" + task.sequences()
+        lines.add("Runs the post's four experiments, the ones it suggests and the one its readers ask, on the post's"
+                + " task (" + task.sequences()
                 + " sequences of " + task.length() + " steps,");
         lines.add("zeros except step 0, which is the target; " + task.trainingSequences() + " train, "
                 + (task.sequences() - task.trainingSequences()) + " validate), with LSTM(" + post.model().lstm().units()
                 + ") -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
         for (Protocol protocol : PostProtocols.all()) {
-            lines.add(String.format(Locale.ROOT, "  %-4s%s, %d epochs", protocol.id(), protocol.title(),
-                    protocol.epochs()));
+            TaskSpec own = protocol.task();
+            lines.add(String.format(Locale.ROOT, "  %-6s%s, %d epochs%s", protocol.id(), protocol.title(),
+                    protocol.epochs(), own.lengthsVary() ? ", on sequences of " + own.shortest() + " to "
+                            + own.length() + " steps" : ""));
         }
         lines.add("then a sweep over each experiment whose layout has one (" + java.util.Arrays.stream(
                 Sweeps.Kind.values()).map(Sweeps.Kind::label).collect(java.util.stream.Collectors.joining(", "))

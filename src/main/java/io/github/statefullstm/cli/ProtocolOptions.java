@@ -26,7 +26,8 @@ record ProtocolOptions(Integer sequences, Integer length, Integer training, Doub
     Protocol applyTo(Protocol post, long seed) {
         TaskSpec postTask = post.task();
         int steps = or(length, postTask.length());
-        TaskSpec task = new TaskSpec(or(sequences, postTask.sequences()), steps,
+        // --length is T, the longest a sequence may be where lengths vary (F); the shortest shrinks to a shorter T
+        TaskSpec task = new TaskSpec(or(sequences, postTask.sequences()), postTask.shortestFor(steps), steps,
                 or(training, postTask.trainingSequences()), or(fraction, postTask.fraction()), seed);
         LayoutSpec postLayout = post.layout();
         // --window is the window of the layouts that cut one; a window left alone shrinks to a shorter T, so that

@@ -4,7 +4,7 @@ import io.github.statefullstm.refusal.Refusal;
 import io.github.statefullstm.rnn.LstmEngine;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.sequence.InformationCeiling;
-import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.sequence.VaryingLengthTask;
 import io.github.statefullstm.training.BatchListener;
 import io.github.statefullstm.training.PlanRunner;
 import io.github.statefullstm.training.Score;
@@ -25,8 +25,10 @@ public final class Experiment {
      * split (a stateful batch size that does not divide the samples is refused as laying them out would refuse it).
      */
     public static void check(Protocol protocol) {
-        Task.Split split = protocol.task().draw();
-        for (Task part : List.of(split.training(), split.validation())) {
+        // The targets are all this reads of the task, and they are the same whichever lengths are drawn (one choice of
+        // ones for both draws), so the draw of unequal lengths answers for every layout.
+        VaryingLengthTask.Split split = protocol.task().drawVaryingLengths();
+        for (VaryingLengthTask part : List.of(split.training(), split.validation())) {
             String name = part == split.training() ? "training" : "validation";
             if (part.ones() == 0 || part.zeros() == 0) {
                 throw new IllegalArgumentException(Refusal.describe("fraction", protocol.task().fraction(), "the "
@@ -35,8 +37,8 @@ public final class Experiment {
             }
         }
         LayoutSpec layout = protocol.layout();
-        for (Task part : List.of(split.training(), split.validation())) {
-            layout.kind().requireWholeBatches(part.size(), part.length(), layout);
+        for (VaryingLengthTask part : List.of(split.training(), split.validation())) {
+            layout.kind().requireWholeBatches(part.size(), protocol.task().length(), layout);
         }
     }
 
@@ -47,8 +49,9 @@ public final class Experiment {
     public static long estimatedBytes(Protocol protocol) {
         TaskSpec task = protocol.task();
         LayoutSpec layout = protocol.layout();
-        double steps = (double) task.sequences() * task.length();
-        double samples = layout.kind().samplesPerSequence(task.length(), layout) * task.sequences();
+        // where lengths vary, every sequence has at least the shortest: a floor still
+        double steps = (double) task.sequences() * task.shortest();
+        double samples = layout.kind().samplesPerSequence(task.shortest(), layout) * task.sequences();
         double sampleSteps = samples * layout.kind().stepsPerSample(layout);
         double bytes = Double.BYTES * (steps + sampleSteps) + SAMPLE_OVERHEAD_BYTES * samples;
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
@@ -81,9 +84,9 @@ public final class Experiment {
     public static ExperimentResult run(Protocol protocol, LstmEngine engine, ExperimentListener listener,
                                        FrozenScores scores) {
         long start = System.nanoTime();
-        Task.Split split = protocol.task().draw();
-        Layout.Prepared training = protocol.layout().prepare(split.training());
-        Layout.Prepared validation = protocol.layout().prepare(split.validation());
+        Layout.Splits splits = protocol.layout().prepare(protocol.task());
+        Layout.Prepared training = splits.training();
+        Layout.Prepared validation = splits.validation();
         LstmModel model = engine.build(protocol.model().config(protocol.layout().kind().stateful(),
                 protocol.layout().batchSize(), protocol.task().seed()));
         Evaluator trainingEvaluator = new Evaluator(engine, protocol, training);

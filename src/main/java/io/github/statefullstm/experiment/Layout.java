@@ -5,6 +5,7 @@ import io.github.statefullstm.sequence.BatchPlan;
 import io.github.statefullstm.sequence.PerStepFeed;
 import io.github.statefullstm.sequence.Sample;
 import io.github.statefullstm.sequence.Task;
+import io.github.statefullstm.sequence.VaryingLengthTask;
 import io.github.statefullstm.sequence.Windowing;
 import java.util.List;
 
@@ -113,6 +114,49 @@ public enum Layout {
         String title(LayoutSpec p) {
             return "chunks of " + p.window() + ", each sequence kept on its own row, stateful, batch " + p.batchSize();
         }
+    },
+
+    /**
+     * Beyond the post, its readers' question (Keras' and GRU4Rec's session-parallel batches): sequences of unequal
+     * lengths one step at a time, B rows side by side, each row a queue of sequences; when row i's sequence ends, row
+     * i alone starts its next sequence from zero.
+     */
+    SESSION_PARALLEL(true, false) {
+        @Override
+        Prepared prepareVaryingLengths(VaryingLengthTask task, LayoutSpec spec) {
+            return sessionParallel(task, spec, true);
+        }
+
+        @Override
+        void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+            requireRowsOfTheirOwn(sequences, spec);
+        }
+
+        @Override
+        String title(LayoutSpec p) {
+            return sessionParallelTitle(p) + ", each row reset alone when its sequence ends";
+        }
+    },
+
+    /**
+     * The same rows without the per-row reset: a row's next sequence starts from the state its last sequence left,
+     * as a stateful layer that is only ever reset whole, at the start, does.
+     */
+    SESSION_PARALLEL_WITHOUT_ROW_RESETS(true, false) {
+        @Override
+        Prepared prepareVaryingLengths(VaryingLengthTask task, LayoutSpec spec) {
+            return sessionParallel(task, spec, false);
+        }
+
+        @Override
+        void requireWholeBatches(int sequences, int length, LayoutSpec spec) {
+            requireRowsOfTheirOwn(sequences, spec);
+        }
+
+        @Override
+        String title(LayoutSpec p) {
+            return sessionParallelTitle(p) + ", no per-row reset: a row's state runs on into its next sequence";
+        }
     };
 
     /**
@@ -145,14 +189,48 @@ public enum Layout {
 
     /** Whether the layout cuts windows or chunks of a length of its own; the per-step layouts feed single steps. */
     public boolean cutsWindows() {
-        return this != PER_STEP_STATEFUL && this != PER_STEP_STATELESS;
+        return this == WINDOWS_STATELESS || this == WINDOWS_STATEFUL || this == SEQUENCE_PRESERVING;
+    }
+
+    /**
+     * Whether the layout takes sequences of unequal lengths: the session-parallel ones, made for them. The others lay
+     * out the post's task, whose sequences all have T steps.
+     */
+    public boolean takesVaryingLengths() {
+        return this == SESSION_PARALLEL || this == SESSION_PARALLEL_WITHOUT_ROW_RESETS;
     }
 
     /** The samples of one split and the plans that train and evaluate on them. */
     public record Prepared(List<Sample> samples, BatchPlan training, BatchPlan evaluation) {
     }
 
-    abstract Prepared prepare(Task task, LayoutSpec spec);
+    /** Both splits of a protocol's drawn task, laid out. */
+    public record Splits(Prepared training, Prepared validation) {
+    }
+
+    /**
+     * Lays out one split of sequences of T steps each. A layout that takes sequences of unequal lengths lays them out
+     * as it would lay out any: each sequence has a length of its own, here the same one.
+     */
+    Prepared prepare(Task task, LayoutSpec spec) {
+        return prepareVaryingLengths(VaryingLengthTask.of(task), spec);
+    }
+
+    /** Lays out one split of sequences of unequal lengths; only a layout that {@link #takesVaryingLengths} can. */
+    Prepared prepareVaryingLengths(VaryingLengthTask task, LayoutSpec spec) {
+        throw new IllegalStateException(this + " lays out sequences of one length only");
+    }
+
+    /** Draws the task and lays both splits out: of T steps each, or of unequal lengths for a layout that takes them. */
+    Splits prepare(TaskSpec task, LayoutSpec spec) {
+        if (takesVaryingLengths()) {
+            VaryingLengthTask.Split split = task.drawVaryingLengths();
+            return new Splits(prepareVaryingLengths(split.training(), spec),
+                    prepareVaryingLengths(split.validation(), spec));
+        }
+        Task.Split split = task.draw();
+        return new Splits(prepare(split.training(), spec), prepare(split.validation(), spec));
+    }
 
     /** The run in words, from the layout's settings. */
     abstract String title(LayoutSpec spec);
@@ -168,7 +246,7 @@ public enum Layout {
     /** How many samples one sequence becomes: its windows, its chunks (windows as long as their stride) or steps. */
     double samplesPerSequence(int length, LayoutSpec spec) {
         return switch (this) {
-            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> length;
+            case PER_STEP_STATEFUL, PER_STEP_STATELESS, SESSION_PARALLEL, SESSION_PARALLEL_WITHOUT_ROW_RESETS -> length;
             case SEQUENCE_PRESERVING -> Windowing.windowsPerSequence(length, spec.window(), spec.window());
             default -> Windowing.windowsPerSequence(length, spec.window(), spec.stride());
         };
@@ -177,6 +255,28 @@ public enum Layout {
     /** Steps in one sample. */
     double stepsPerSample(LayoutSpec spec) {
         return cutsWindows() ? spec.window() : 1;
+    }
+
+    /**
+     * Session-parallel rows: every row starts with a sequence of its own, and the layout ends where a row runs out of
+     * sequences, so the steps the other rows still hold are left out, as a stateful batch has a fixed size. The
+     * evaluation plan is the training plan itself, so every sample is scored on the history it trained with.
+     */
+    private static Prepared sessionParallel(VaryingLengthTask task, LayoutSpec spec, boolean resetRows) {
+        List<Sample> steps = task.perStepSamples();
+        BatchPlan plan = BatchPlan.sessionParallel(steps, spec.batchSize(), resetRows);
+        return new Prepared(steps, plan, plan);
+    }
+
+    private static String sessionParallelTitle(LayoutSpec p) {
+        return "one step at a time, stateful, " + (p.batchSize() == 1 ? "batch 1"
+                : p.batchSize() + " sequences side by side") + ", of unequal lengths, each row a queue of them";
+    }
+
+    /** Each of the B rows starts with a sequence of its own, refused from the count as the plan itself refuses it. */
+    private static void requireRowsOfTheirOwn(int sequences, LayoutSpec spec) {
+        Refusal.require(sequences >= spec.batchSize(), "sequences", sequences, "must be at least the batch size "
+                + spec.batchSize() + ": every row starts with a sequence of its own");
     }
 
     /** Keras refuses a stateful batch of another size, so the rows must come in whole batches. */

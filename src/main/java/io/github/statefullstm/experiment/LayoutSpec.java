@@ -28,6 +28,11 @@ public record LayoutSpec(Layout kind, int window, int stride, int batchSize) {
         return kind.prepare(split, this);
     }
 
+    /** The task drawn, each split laid out with the plans that train and evaluate on it. */
+    public Layout.Splits prepare(TaskSpec task) {
+        return kind.prepare(task, this);
+    }
+
     public LayoutSpec withWindow(int newWindow) {
         return new LayoutSpec(kind, newWindow, stride, batchSize);
     }

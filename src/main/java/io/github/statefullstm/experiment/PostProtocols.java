@@ -6,7 +6,7 @@ import io.github.statefullstm.sequence.PostSetup;
 import java.util.List;
 
 /**
- * The post's four runs and the one it suggests, each with the post's own run beside it: which layout each run used,
+ * The post's four runs, the one it suggests and the one its readers ask (F), each with the post's own run beside it: which layout each run used,
  * its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
  * windows from {@link PostSetup}, the model from {@link LstmSpec#POST}, the optimizer from Keras 1's defaults
  * ({@link Adam#KERAS}).
@@ -37,6 +37,26 @@ public final class PostProtocols {
     /** As many epochs as C's budget in updates allows with room to spare: 5 epochs of E are 1000 updates. */
     static final int SEQUENCE_PRESERVING_EPOCHS = 5;
 
+    /**
+     * F's sequence lengths, drawn uniformly from 10 to 30 steps: the issue's range, around the post's T = 20, so that
+     * a row's sequences end at different batches and every row is reset at its own times.
+     */
+    static final int SESSION_SHORTEST = 10;
+    static final int SESSION_LONGEST = 30;
+
+    /** F's rows side by side: the issue's batch of 10, as C10 and E lay ten sequences side by side. */
+    static final int SESSION_ROWS = 10;
+
+    /**
+     * F's epochs: one step at a time, C learns the post's own lengths in its 2 epochs (EXP-4); four leave two to spare
+     * for sequences half again as long.
+     */
+    static final int SESSION_EPOCHS = 4;
+
+    /** What the post says of F: nothing; its readers ask it. */
+    private static final String SESSION_FIGURE = "never run: its readers ask it (Keras' and GRU4Rec's "
+            + "session-parallel batches, sequences of unequal lengths side by side)";
+
     /** The per-step runs feed one step of one sequence per batch, as the post's loop over {@code X[i][j]} does. */
     private static final int ONE_STEP = 1;
 
@@ -60,8 +80,15 @@ public final class PostProtocols {
             "suggested, never shown: \"sub-sampling can work good if you enforce that the full sequence is "
                     + "preserved through the batches\"", Double.NaN);
 
+    private static final TaskSpec SESSIONS = new TaskSpec(PostSetup.SEQUENCES, SESSION_SHORTEST, SESSION_LONGEST,
+            PostSetup.TRAINING_SEQUENCES, PostSetup.FRACTION_OF_ONES, DEFAULT_SEED);
+    private static final Protocol SESSION_PARALLEL = sessions("F", Layout.SESSION_PARALLEL);
+    private static final Protocol SESSION_PARALLEL_WITHOUT_ROW_RESETS = sessions("FLEAK",
+            Layout.SESSION_PARALLEL_WITHOUT_ROW_RESETS);
+
     private static final List<Protocol> ALL = List.of(WINDOWS_STATELESS, WINDOWS_STATEFUL, PER_STEP_STATEFUL,
-            PER_STEP_STATEFUL_BATCHED, PER_STEP_STATELESS, SEQUENCE_PRESERVING);
+            PER_STEP_STATEFUL_BATCHED, PER_STEP_STATELESS, SEQUENCE_PRESERVING, SESSION_PARALLEL,
+            SESSION_PARALLEL_WITHOUT_ROW_RESETS);
 
     private PostProtocols() {
     }
@@ -94,9 +121,30 @@ public final class PostProtocols {
         return SEQUENCE_PRESERVING;
     }
 
-    /** A to E, in the post's order, with C's batched twin after C. */
+    /**
+     * F: the post's task on sequences of 10 to 30 steps, one step at a time in session-parallel batches of 10, each
+     * row reset alone when its sequence ends. The post never ran it; its readers ask it.
+     */
+    public static Protocol sessionParallel() {
+        return SESSION_PARALLEL;
+    }
+
+    /**
+     * F without the per-row resets, its ID FLEAK: the state a row's sequence leaves leaks into the row's next
+     * sequence.
+     */
+    public static Protocol sessionParallelWithoutRowResets() {
+        return SESSION_PARALLEL_WITHOUT_ROW_RESETS;
+    }
+
+    /** A to E, in the post's order, with C's batched twin after C, then F with and without its per-row resets. */
     public static List<Protocol> all() {
         return ALL;
+    }
+
+    private static Protocol sessions(String id, Layout layout) {
+        LayoutSpec spec = new LayoutSpec(layout, ONE_STEP, PostSetup.STRIDE, SESSION_ROWS);
+        return new PostRun(SESSION_FIGURE, Double.NaN, SESSIONS, spec, MODEL, SESSION_EPOCHS).protocol(id);
     }
 
     private static Protocol run(String id, Layout layout, int window, int batchSize, int epochs, String figure,

@@ -32,6 +32,10 @@ public record PostRun(String figure, double validationAccuracy, TaskSpec task, L
     List<String> differencesFrom(Protocol run) {
         List<String> differences = new ArrayList<>();
         differ(differences, "sequences", run.task().sequences(), task.sequences());
+        if (run.task().lengthsVary() || task.lengthsVary()) {
+            // where every sequence has T steps, the shortest is T, and T's difference says it
+            differ(differences, "shortest", run.task().shortest(), task.shortest());
+        }
         differ(differences, "T", run.task().length(), task.length());
         differ(differences, "training sequences", run.task().trainingSequences(), task.trainingSequences());
         differ(differences, "fraction of ones", run.task().fraction(), task.fraction());

@@ -19,6 +19,8 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
         Refusal.require(task != null && layout != null && model != null, "task, layout and model", null,
                 "must be given");
         requireWindowFits(layout.window(), task);
+        Refusal.require(!task.lengthsVary() || layout.kind().takesVaryingLengths(), "shortest", task.shortest(),
+                "must be T = " + task.length() + " for layout " + layout.kind() + ", whose sequences all have T steps");
         Refusal.require(epochs >= 1, "epochs", epochs, "must be >= 1");
     }
 
@@ -40,8 +42,9 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
 
     /** The task and the training, in words, from the settings. */
     public String setup() {
-        return String.format(Locale.ROOT, "%d sequences of %d steps, a fraction %s of them ones, the first %d"
-                + " to train on; %d %s; seed %d", task.sequences(), task.length(), task.fraction(),
+        return String.format(Locale.ROOT, "%d sequences of %s steps, a fraction %s of them ones, the first %d"
+                + " to train on; %d %s; seed %d", task.sequences(), task.lengthsVary() ? task.shortest() + " to "
+                + task.length() : String.valueOf(task.length()), task.fraction(),
                 task.trainingSequences(), epochs, epochs == 1 ? "epoch" : "epochs", task.seed());
     }
 

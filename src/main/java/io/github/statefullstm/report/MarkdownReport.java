@@ -2,6 +2,7 @@ package io.github.statefullstm.report;
 
 import io.github.statefullstm.experiment.EpochRecord;
 import io.github.statefullstm.experiment.ExperimentResult;
+import io.github.statefullstm.experiment.Layout;
 import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
@@ -32,9 +33,10 @@ final class MarkdownReport {
                 .append("the layout lets it see (see `specs/information-ceiling.md`); a frozen model cannot beat it, ")
                 .append("a running average can.\n\n");
         if (!report.experiments().isEmpty()) {
-            md.append("![all five](").append(chartsFolder).append('/').append(OVERVIEW).append(".svg)\n\n");
+            md.append("![every experiment](").append(chartsFolder).append('/').append(OVERVIEW).append(".svg)\n\n");
         }
         md.append(timeToLearn(report));
+        md.append(perRowResets(report));
         for (ExperimentResult result : report.experiments()) {
             Protocol protocol = result.protocol();
             md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
@@ -110,6 +112,31 @@ final class MarkdownReport {
             }
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * For session-parallel runs with and without per-row resets on the same seed: what the reset buys, in the ceiling
+     * of the layout and in the trained model, side by side.
+     */
+    static String perRowResets(RunReport report) {
+        StringBuilder md = new StringBuilder();
+        for (ExperimentResult with : report.experiments()) {
+            for (ExperimentResult without : report.experiments()) {
+                if (with.protocol().layout().kind() == Layout.SESSION_PARALLEL
+                        && without.protocol().layout().kind() == Layout.SESSION_PARALLEL_WITHOUT_ROW_RESETS
+                        && with.protocol().task().equals(without.protocol().task())) {
+                    double ceiling = without.validationCeiling().value();
+                    double accuracy = without.last().validation().accuracy();
+                    md.append(String.format(Locale.ROOT, "### Per-row resets, seed %d%n%nWith them (%s) the frozen "
+                            + "model reaches %.4f on validation, against a ceiling of %.4f. Without them (%s) the "
+                            + "ceiling of the layout is %.4f and the frozen model reaches %.4f, %.4f below that "
+                            + "ceiling.%n%n", with.protocol().task().seed(), with.protocol().id(),
+                            with.last().validation().accuracy(), with.validationCeiling().value(),
+                            without.protocol().id(), ceiling, accuracy, ceiling - accuracy));
+                }
+            }
+        }
+        return md.toString();
     }
 
     static String chartName(ExperimentResult result) {

@@ -85,6 +85,7 @@ final class ResultsJson {
         ObjectNode settings = node.putObject("settings");
         TaskSpec task = protocol.task();
         settings.put("sequences", task.sequences());
+        settings.put("shortest", task.shortest());
         settings.put("length", task.length());
         settings.put("trainingSequences", task.trainingSequences());
         settings.put("fractionOfOnes", task.fraction());

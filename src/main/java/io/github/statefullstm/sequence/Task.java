@@ -45,24 +45,36 @@ public final class Task {
     public static Task generate(int sequences, int length, double fraction, long seed) {
         Refusal.requirePositive("sequences (N)", sequences);
         Refusal.requirePositive("length (T)", length);
+        int[] targets = drawTargets(sequences, fraction, new SplittableRandom(seed));
+        double[][] steps = new double[sequences][length];
+        for (int i = 0; i < sequences; i++) {
+            steps[i][0] = targets[i];
+        }
+        return new Task(steps, targets);
+    }
+
+    /**
+     * Which of {@code sequences} rows hold 1: exactly {@code Math.round(sequences * fraction)} of them, chosen by a
+     * partial Fisher-Yates shuffle on {@code random}. The one home of that choice, so that a task of sequences of
+     * unequal lengths drawn with the same seed has the same targets ({@link VaryingLengthTask}). Its callers have
+     * refused a count of sequences below 1.
+     */
+    static int[] drawTargets(int sequences, double fraction, SplittableRandom random) {
         Refusal.require(fraction >= 0 && fraction <= 1, "fraction", fraction, "must be in [0, 1]");
         int ones = (int) Math.round(sequences * fraction);
         int[] order = new int[sequences];
         Arrays.setAll(order, i -> i);
-        SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < ones; i++) {
             int j = i + random.nextInt(sequences - i);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
-        double[][] steps = new double[sequences][length];
         int[] targets = new int[sequences];
         for (int i = 0; i < ones; i++) {
-            steps[order[i]][0] = 1;
             targets[order[i]] = 1;
         }
-        return new Task(steps, targets);
+        return targets;
     }
 
     /** {@code N}. */

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.statefullstm.cli.MainInThisJvm.Outcome;
+import io.github.statefullstm.experiment.Layout;
+import io.github.statefullstm.experiment.PostProtocols;
+import io.github.statefullstm.experiment.Protocol;
+import io.github.statefullstm.sequence.InformationCeiling;
 import io.github.statefullstm.spec.Claim;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +40,7 @@ class MainTest {
         "--batch-size  | 0      | --batch-size = 0: must be >= 1",
         "--jobs        | 0      | --jobs = 0: must be >= 1",
         "--batch-size  | 7      | sample count = 11000: must be a multiple of the batch size 7",
-        "--experiments | F      | --experiments = F: each must be one of [A, B, C, C10, D, E]",
+        "--experiments | G      | --experiments = G: each must be one of [A, B, C, C10, D, E, F, FLEAK]",
         "--engine      | keras  | --engine = keras: must be one of [dl4j, reference]",
         "--seeds       | x      | Invalid value for option '--seeds'",
         "--epochs      | many   | Invalid value for option '--epochs'",
@@ -116,6 +121,40 @@ class MainTest {
         assertTrue(readme.contains("| C | one step at a time, stateful"), readme);
         assertTrue(Files.list(folder).noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
                 "no temporary file is left behind");
+    }
+
+    @Test
+    @Claim({"CLI-3", "EXP-12"})
+    void fWithAndWithoutPerRowResetsRunsAndReportsTheExactCeilingOfEachLayout(@TempDir Path folder) throws Exception {
+        Outcome outcome = run("--engine", "reference", "--experiments", "f,fleak", "--sequences", "120", "--training",
+                "100", "--epochs", "1", "--no-sweeps", "--output", folder.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode experiments = new ObjectMapper().readTree(folder.resolve("results.json").toFile()).get("experiments");
+        assertEquals(2, experiments.size());
+        String readme = Files.readString(folder.resolve("README.md"));
+        int i = 0;
+        for (Protocol post : List.of(PostProtocols.sessionParallel(), PostProtocols.sessionParallelWithoutRowResets())) {
+            Protocol run = post.withTask(post.task().withSize(120, post.task().length(), 100));
+            Layout.Splits splits = run.layout().prepare(run.task());
+            JsonNode experiment = experiments.get(i++);
+            assertEquals(post.id(), experiment.get("id").asText());
+            assertEquals(InformationCeiling.of(splits.training().samples(), splits.training().training()).value(),
+                    experiment.get("ceiling").get("training").get("value").asDouble(), 0, post.id());
+            assertEquals(InformationCeiling.of(splits.validation().samples(), splits.validation().training()).value(),
+                    experiment.get("ceiling").get("validation").get("value").asDouble(), 0, post.id());
+            assertTrue(readme.contains("| " + post.id() + " | " + post.title() + ", reference |"), readme);
+            assertTrue(Files.size(folder.resolve("charts/experiment-" + post.id() + "-seed-42.svg")) > 0, post.id());
+        }
+    }
+
+    @Test
+    @Claim({"CLI-1", "EXP-12"})
+    void fWithMoreRowsThanItsValidationSequencesIsRefusedBeforeAnyWork() {
+        Outcome outcome = run("--experiments", "F", "--batch-size", "300", "--no-sweeps");
+        assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("experiment F with the task options as given: sequences = 200: must be at "
+                + "least the batch size 300: every row starts with a sequence of its own"), outcome.err());
+        assertTrue(outcome.out().isEmpty(), "nothing ran: " + outcome.out());
     }
 
     /**

@@ -30,13 +30,15 @@ class ExperimentCheckProperties {
     private static final int SAMPLE_OVERHEAD_BYTES = 64;
     private static final ModelSpec MODEL = new ModelSpec(LstmSpec.POST, Adam.KERAS);
 
+    /** Every layout; for the session-parallel ones, sequences of lengths from a shortest up to T too. */
     @Provide
     Arbitrary<Protocol> protocolsOfEveryLayout() {
         return Combinators.combine(Arbitraries.of(Layout.class), Arbitraries.integers().between(2, 50),
                 Arbitraries.integers().between(2, 30), Arbitraries.integers().between(1, 30),
-                Arbitraries.integers().between(1, 4))
-                .as((layout, sequences, length, window, stride) -> new Protocol("t",
-                        new TaskSpec(sequences, length, 1, 0.5, 1),
+                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 30))
+                .as((layout, sequences, length, window, stride, shortest) -> new Protocol("t",
+                        new TaskSpec(sequences, layout.takesVaryingLengths() ? Math.min(shortest, length) : length,
+                                length, 1, 0.5, 1),
                         new LayoutSpec(layout, Math.min(window, length), stride, 1), MODEL, 1));
     }
 
@@ -44,17 +46,19 @@ class ExperimentCheckProperties {
     @Claim("CLI-1")
     void theEstimateCountsTheTasksStepsAndEverySamplesStepsAndOverhead(@ForAll("protocolsOfEveryLayout") Protocol p) {
         Statistics.label("layout").collect(p.layout().kind());
+        Statistics.label("lengths").collect(p.task().lengthsVary() ? "vary" : "one");
         TaskSpec task = p.task();
         LayoutSpec layout = p.layout();
+        // where lengths vary, a floor counts every sequence as the shortest
+        int steps = task.shortest();
         long samplesPerSequence = switch (layout.kind()) {
-            case PER_STEP_STATEFUL, PER_STEP_STATELESS -> task.length();
-            case SEQUENCE_PRESERVING -> task.length() / layout.window();
-            default -> (task.length() - layout.window()) / layout.stride() + 1;
+            case PER_STEP_STATEFUL, PER_STEP_STATELESS, SESSION_PARALLEL, SESSION_PARALLEL_WITHOUT_ROW_RESETS -> steps;
+            case SEQUENCE_PRESERVING -> steps / layout.window();
+            default -> (steps - layout.window()) / layout.stride() + 1;
         };
-        long stepsPerSample = layout.kind() == Layout.PER_STEP_STATEFUL || layout.kind() == Layout.PER_STEP_STATELESS
-                ? 1 : layout.window();
+        long stepsPerSample = layout.kind().cutsWindows() ? layout.window() : 1;
         long samples = samplesPerSequence * task.sequences();
-        long expected = Double.BYTES * ((long) task.sequences() * task.length() + samples * stepsPerSample)
+        long expected = Double.BYTES * ((long) task.sequences() * steps + samples * stepsPerSample)
                 + SAMPLE_OVERHEAD_BYTES * samples;
         assertEquals(expected, Experiment.estimatedBytes(p), p::toString);
     }

@@ -55,7 +55,7 @@ class MarkdownReportTest {
     void theMarkdownNamesTheCommandTheEnvironmentTheTimeToLearnAndEverySweepPoint() {
         String md = MarkdownReport.render(RUN, "charts");
         for (String expected : List.of("Produced by `mvn exec:java -Dexec.args=--help` on Java 17, Linux amd64, 2"
-                + " cores, DL4J 1.0.0-M2.1, in 42.3 s.", "![all five](charts/overview.svg)",
+                + " cores, DL4J 1.0.0-M2.1, in 42.3 s.", "![every experiment](charts/overview.svg)",
                 "### Time to 0.99 validation accuracy",
                 "| C | one step at a time, stateful, batch 1, reset after each sequence | 2 | 6.0 |",
                 "| C10 | " + PostProtocols.perStepStatefulBatched().title() + " | 1 | 0.5 |",
@@ -71,6 +71,49 @@ class MarkdownReportTest {
         RunReport neverLearned = new RunReport("x", HERE, List.of(RUN.experiments().get(2)), List.of(), 1);
         assertFalse(MarkdownReport.render(neverLearned, "charts").contains("Time to"),
                 "no run learned: no time-to-learn section");
+    }
+
+    /** F with its per-row resets and without, each ceiling and accuracy a different number. */
+    static RunReport sessionParallelRun() {
+        ExperimentResult f = sessionParallel(PostProtocols.sessionParallel(), 0.9950, new InformationCeiling.Ceiling(
+                3000, 3000), new InformationCeiling.Ceiling(600, 600));
+        ExperimentResult leak = sessionParallel(PostProtocols.sessionParallelWithoutRowResets(), 0.9125,
+                new InformationCeiling.Ceiling(2997, 3000), new InformationCeiling.Ceiling(597, 600));
+        return new RunReport("x", HERE, List.of(f, leak), List.of(), 3);
+    }
+
+    private static ExperimentResult sessionParallel(io.github.statefullstm.experiment.Protocol protocol,
+                                                    double validation, InformationCeiling.Ceiling training,
+                                                    InformationCeiling.Ceiling validationCeiling) {
+        EpochRecord last = new EpochRecord(protocol.epochs(), new Score(0.25, validation - 0.0125, 3000),
+                new Score(0.125, validation - 0.025, 3000), new Score(0.0625, validation, 600), 0.5, null);
+        return new ExperimentResult(protocol, "reference", training, validationCeiling, List.of(last), 1.5, true, null);
+    }
+
+    @Test
+    @Claim("EXP-12")
+    void fsRunsWithAndWithoutPerRowResetsStandWithTheirCeilingsAndSayThePostNeverRanThem() {
+        String md = MarkdownReport.render(sessionParallelRun(), "charts");
+        io.github.statefullstm.experiment.Protocol f = PostProtocols.sessionParallel();
+        io.github.statefullstm.experiment.Protocol leak = PostProtocols.sessionParallelWithoutRowResets();
+        for (String expected : List.of(
+                "| F | " + f.title() + ", reference | " + f.post().figure() + " | 0.9950 | 0.9700 | 0.9825 | "
+                        + "1.0000 / 1.0000 | 4 | 1.5 |",
+                "| FLEAK | " + leak.title() + ", reference | " + leak.post().figure() + " | 0.9125 | 0.8875 | 0.9000 | "
+                        + "0.9950 / 0.9990 | 4 | 1.5 |",
+                "## F. " + f.title(), "## FLEAK. " + leak.title(),
+                "Setup: 1200 sequences of 10 to 30 steps, a fraction 0.5 of them ones, the first 1000 to train on; "
+                        + "4 epochs; seed 42.",
+                "The post: never run: its readers ask it", "![F](charts/experiment-F-seed-42.svg)",
+                "![FLEAK](charts/experiment-FLEAK-seed-42.svg)",
+                "### Per-row resets, seed 42",
+                "With them (F) the frozen model reaches 0.9950 on validation, against a ceiling of 1.0000. Without "
+                        + "them (FLEAK) the ceiling of the layout is 0.9950 and the frozen model reaches 0.9125, 0.0825 "
+                        + "below that ceiling.")) {
+            assertTrue(md.contains(expected), () -> "README.md lacks \"" + expected + "\":\n" + md);
+        }
+        assertFalse(MarkdownReport.render(RUN, "charts").contains("Per-row resets"),
+                "no session-parallel pair, no comparison");
     }
 
     @Test

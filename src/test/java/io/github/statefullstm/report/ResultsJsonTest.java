@@ -59,6 +59,7 @@ class ResultsJsonTest {
         assertEquals(1.0, c.get("postValidationAccuracy").asDouble(), 0);
         JsonNode settings = c.get("settings");
         assertEquals(protocol.task().sequences(), settings.get("sequences").asInt());
+        assertEquals(protocol.task().shortest(), settings.get("shortest").asInt());
         assertEquals(protocol.task().length(), settings.get("length").asInt());
         assertEquals(protocol.task().trainingSequences(), settings.get("trainingSequences").asInt());
         assertEquals(protocol.task().fraction(), settings.get("fractionOfOnes").asDouble(), 0);
@@ -100,6 +101,35 @@ class ResultsJsonTest {
         assertEquals(0.5125, p.get("trainingAccuracy").asDouble(), 0);
         assertEquals(0.5, p.get("validationAccuracy").asDouble(), 0);
         assertEquals(12.5, p.get("seconds").asDouble(), 0);
+    }
+
+    @Test
+    @Claim("EXP-12")
+    void fsRunsCarryTheirLengthsLayoutsCeilingsAndThePostsWordThatItNeverRanThem() throws IOException {
+        JsonNode experiments = new ObjectMapper().readTree(ResultsJson.render(MarkdownReportTest
+                .sessionParallelRun())).get("experiments");
+        List<Protocol> protocols = List.of(PostProtocols.sessionParallel(),
+                PostProtocols.sessionParallelWithoutRowResets());
+        for (int i = 0; i < protocols.size(); i++) {
+            Protocol protocol = protocols.get(i);
+            JsonNode f = experiments.get(i);
+            assertEquals(protocol.id(), f.get("id").asText());
+            assertEquals(protocol.post().figure(), f.get("postFigure").asText());
+            assertTrue(f.get("postValidationAccuracy").isNull(), "the post shows no figure for " + protocol.id());
+            JsonNode settings = f.get("settings");
+            assertEquals(10, settings.get("shortest").asInt(), "F's sequences have 10 to 30 steps");
+            assertEquals(30, settings.get("length").asInt());
+            assertEquals(protocol.layout().kind().name(), settings.get("layout").asText());
+            assertEquals(10, settings.get("batchSize").asInt());
+        }
+        assertEquals("SESSION_PARALLEL_WITHOUT_ROW_RESETS", experiments.get(1).get("settings").get("layout").asText());
+        JsonNode leak = experiments.get(1).get("ceiling");
+        assertEquals(2997, leak.get("training").get("reachable").asLong());
+        assertEquals(0.999, leak.get("training").get("value").asDouble(), 0);
+        assertEquals(597, leak.get("validation").get("reachable").asLong());
+        assertEquals(600, leak.get("validation").get("samples").asLong());
+        assertEquals(0.995, leak.get("validation").get("value").asDouble(), 0);
+        assertEquals(1.0, experiments.get(0).get("ceiling").get("validation").get("value").asDouble(), 0);
     }
 
     @Test

@@ -188,19 +188,28 @@ public record PlannedSamples(Kind kind, String recipe, List<Sample> samples, Bat
                 }));
     }
 
-    /** One-step samples of sequences of these lengths, in order; post-like: step 0 is the target, the rest 0. */
+    /**
+     * One-step samples of sequences of these lengths, in order: post-like (step 0 is the target, the rest 0, half of
+     * them ones, as {@link VaryingLengthTask} draws the post's task), or, to exercise histories beyond one informative
+     * step, random 0/1 steps and targets.
+     */
     public static List<Sample> unequalSequences(List<Integer> lengths, long seed, boolean postLike) {
+        int[] each = lengths.stream().mapToInt(Integer::intValue).toArray();
         SplittableRandom random = new SplittableRandom(seed);
-        List<Sample> steps = new ArrayList<>();
-        for (int sequence = 0; sequence < lengths.size(); sequence++) {
-            int target = random.nextInt(2);
-            for (int t = 0; t < lengths.get(sequence); t++) {
-                double value = postLike ? (t == 0 ? target : 0) : random.nextInt(2);
-                steps.add(new Sample(sequence, t, new double[] {value}, target));
-            }
+        if (postLike) {
+            return VaryingLengthTask.postLike(each, Task.drawTargets(each.length, HALF, random)).perStepSamples();
         }
-        return steps;
+        double[][] steps = new double[each.length][];
+        int[] targets = new int[each.length];
+        for (int sequence = 0; sequence < each.length; sequence++) {
+            targets[sequence] = random.nextInt(2);
+            steps[sequence] = random.ints(each[sequence], 0, 2).asDoubleStream().toArray();
+        }
+        return new VaryingLengthTask(steps, targets).perStepSamples();
     }
+
+    /** The post's share of ones. */
+    private static final double HALF = PostSetup.FRACTION_OF_ONES;
 
     private record Cut(String recipe, List<Sample> samples) {
     }

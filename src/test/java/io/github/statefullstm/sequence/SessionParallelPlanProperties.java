@@ -94,21 +94,6 @@ class SessionParallelPlanProperties {
         }
     }
 
-    /**
-     * Experiment F's layout on the post's task: 1000 sequences of 10 to 30 steps, step 0 the target, one step at a
-     * time in batches of 10. With per-row resets every history starts at its own step 0 and the ceiling is 1; without
-     * them a row's next sequence reads the last one's step 0 first, and sequences of the other target read alike.
-     */
-    @Example
-    @Claim("CEIL-5")
-    void onThePostsTaskRowResetsKeepTheCeilingAtOneAndWithoutThemItFalls() {
-        List<Sample> steps = PlannedSamples.unequalSequences(lengths(1000, 10, 30, 1), 1, true);
-        double with = InformationCeiling.of(steps, BatchPlan.sessionParallel(steps, 10, true)).value();
-        double without = InformationCeiling.of(steps, BatchPlan.sessionParallel(steps, 10, false)).value();
-        assertEquals(1.0, with, "with per-row resets");
-        assertTrue(without < 1.0, "without per-row resets: " + without);
-    }
-
     @Property
     @Claim("CEIL-5")
     @Label("with per-row resets, sequences whose step 0 is their target have ceiling 1")
