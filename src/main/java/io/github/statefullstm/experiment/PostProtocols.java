@@ -38,13 +38,13 @@ public final class PostProtocols {
     static final int SEQUENCE_PRESERVING_EPOCHS = 5;
 
     /**
-     * F's sequence lengths, drawn uniformly from 10 to 30 steps: the issue's range, around the post's T = 20, so that
+     * F's sequence lengths, drawn uniformly from 10 to 30 steps: a range around the post's T = 20, so that
      * a row's sequences end at different batches and every row is reset at its own times.
      */
     static final int SESSION_SHORTEST = 10;
     static final int SESSION_LONGEST = 30;
 
-    /** F's rows side by side: the batch of 10, as C10 and E lay ten sequences side by side. */
+    /** F's rows side by side: a batch of 10, as C10 and E lay ten sequences side by side. */
     static final int SESSION_ROWS = 10;
 
     /**
