@@ -109,8 +109,7 @@ public final class Task {
 
     /** Rows {@code [from, to)} as a task of their own. */
     public Task rows(int from, int to) {
-        Refusal.require(from >= 0 && from < to && to <= size(), "rows", "[" + from + ", " + to + ")",
-                "must be a non-empty range inside [0, " + size() + ")");
+        requireRowRange(from, to, size());
         return new Task(Arrays.copyOfRange(steps, from, to), Arrays.copyOfRange(targets, from, to));
     }
 
@@ -119,9 +118,20 @@ public final class Task {
      * {@code trainingSize} rows train, the rest validate. Both parts must be non-empty.
      */
     public Split splitAt(int trainingSize) {
-        Refusal.require(trainingSize > 0 && trainingSize < size(), "trainingSize", trainingSize,
-                "must leave both parts non-empty: 0 < trainingSize < N = " + size());
+        requireSplit(trainingSize, size());
         return new Split(rows(0, trainingSize), rows(trainingSize, size()));
+    }
+
+    /** Rows of a task of {@code size} sequences, of one length or not: a non-empty range inside it. */
+    static void requireRowRange(int from, int to, int size) {
+        Refusal.require(from >= 0 && from < to && to <= size, "rows", "[" + from + ", " + to + ")",
+                "must be a non-empty range inside [0, " + size + ")");
+    }
+
+    /** A split of a task of {@code size} sequences by position: both parts non-empty. */
+    static void requireSplit(int trainingSize, int size) {
+        Refusal.require(trainingSize > 0 && trainingSize < size, "trainingSize", trainingSize,
+                "must leave both parts non-empty: 0 < trainingSize < N = " + size);
     }
 
     /** The training and validation parts of a task. */

@@ -125,15 +125,13 @@ public final class VaryingLengthTask {
 
     /** Rows {@code [from, to)} as a task of their own. */
     public VaryingLengthTask rows(int from, int to) {
-        Refusal.require(from >= 0 && from < to && to <= size(), "rows", "[" + from + ", " + to + ")",
-                "must be a non-empty range inside [0, " + size() + ")");
+        Task.requireRowRange(from, to, size());
         return new VaryingLengthTask(Arrays.copyOfRange(steps, from, to), Arrays.copyOfRange(targets, from, to));
     }
 
     /** The split by position, as {@link Task#splitAt}: the first {@code trainingSize} rows train, the rest validate. */
     public Split splitAt(int trainingSize) {
-        Refusal.require(trainingSize > 0 && trainingSize < size(), "trainingSize", trainingSize,
-                "must leave both parts non-empty: 0 < trainingSize < N = " + size());
+        Task.requireSplit(trainingSize, size());
         return new Split(rows(0, trainingSize), rows(trainingSize, size()));
     }
 
