@@ -319,6 +319,359 @@ async function fixtureOf(c) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Three further model shapes, written to shapes/ beside the fixtures above (which KerasFixtureProperties reads) and
+// computed the same way: per-step outputs under a target mask, two stacked LSTM layers, and a GRU. See README.md.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The further shapes' configurations, each with its own seed. perStep: LSTM(units, returnSequences) ->
+ * TimeDistributed(Dense(1, sigmoid)) under a per-step target mask; stacked: LSTM(units[0], returnSequences) ->
+ * LSTM(units[1]) -> Dense(1, sigmoid); gru: GRU(units) -> Dense(1, sigmoid).
+ */
+const SHAPE_CASES = [
+  { name: 'per-step-stateless-b1-f1-u1-sigmoid', shape: 'perStep', stateful: false, batchSize: 1, features: 1, units: 1, steps: 3, gates: 'sigmoid', seed: 301 },
+  { name: 'per-step-stateless-b2-f2-u2-hardSigmoid', shape: 'perStep', stateful: false, batchSize: 2, features: 2, units: 2, steps: 4, gates: 'hardSigmoid', seed: 302 },
+  { name: 'per-step-stateful-b1-f1-u2-sigmoid', shape: 'perStep', stateful: true, batchSize: 1, features: 1, units: 2, steps: 2, gates: 'sigmoid', seed: 303 },
+  { name: 'per-step-stateful-b2-f1-u3-sigmoid-carried', shape: 'perStep', stateful: true, batchSize: 2, features: 1, units: 3, steps: 3, gates: 'sigmoid', seed: 304, carriedState: true },
+  { name: 'per-step-stateful-b3-f2-u2-hardSigmoid-carried', shape: 'perStep', stateful: true, batchSize: 3, features: 2, units: 2, steps: 4, gates: 'hardSigmoid', seed: 305, carriedState: true },
+  { name: 'stacked-stateless-b1-f1-u2-u1-sigmoid', shape: 'stacked', stateful: false, batchSize: 1, features: 1, units: [2, 1], steps: 3, gates: 'sigmoid', seed: 401 },
+  { name: 'stacked-stateless-b2-f2-u3-u2-hardSigmoid', shape: 'stacked', stateful: false, batchSize: 2, features: 2, units: [3, 2], steps: 4, gates: 'hardSigmoid', seed: 402 },
+  { name: 'stacked-stateful-b1-f1-u1-u2-sigmoid', shape: 'stacked', stateful: true, batchSize: 1, features: 1, units: [1, 2], steps: 2, gates: 'sigmoid', seed: 403 },
+  { name: 'stacked-stateful-b2-f1-u2-u2-sigmoid-carried', shape: 'stacked', stateful: true, batchSize: 2, features: 1, units: [2, 2], steps: 3, gates: 'sigmoid', seed: 404, carriedState: true },
+  { name: 'stacked-stateful-b3-f2-u2-u3-hardSigmoid-carried', shape: 'stacked', stateful: true, batchSize: 3, features: 2, units: [2, 3], steps: 3, gates: 'hardSigmoid', seed: 405, carriedState: true },
+  { name: 'gru-stateless-b1-f1-u1-sigmoid', shape: 'gru', stateful: false, batchSize: 1, features: 1, units: 1, steps: 3, gates: 'sigmoid', seed: 501 },
+  { name: 'gru-stateless-b2-f2-u3-hardSigmoid', shape: 'gru', stateful: false, batchSize: 2, features: 2, units: 3, steps: 4, gates: 'hardSigmoid', seed: 502 },
+  { name: 'gru-stateful-b1-f1-u2-sigmoid-per-step', shape: 'gru', stateful: true, batchSize: 1, features: 1, units: 2, steps: 1, gates: 'sigmoid', seed: 503 },
+  { name: 'gru-stateful-b2-f2-u2-sigmoid-carried', shape: 'gru', stateful: true, batchSize: 2, features: 2, units: 2, steps: 3, gates: 'sigmoid', seed: 504, carriedState: true },
+  { name: 'gru-stateful-b3-f1-u3-hardSigmoid-carried', shape: 'gru', stateful: true, batchSize: 3, features: 1, units: 3, steps: 4, gates: 'hardSigmoid', seed: 505, carriedState: true },
+];
+
+/** Share of the per-step cases' steps that carry a target; every batch keeps at least one step with and one without. */
+const TARGET_SHARE = 0.6;
+/** sigmoid(+-6): every prediction of the further shapes stays inside, well clear of Keras' clip (see above). */
+const UNCLIPPED_LOW = 1 / (1 + Math.exp(CLEARLY_UNCLIPPED_LOGIT));
+const UNCLIPPED_HIGH = 1 - UNCLIPPED_LOW;
+
+/** One recurrent layer's weights, gates side by side in Keras' order: LSTM i, f, c, o (4u); GRU z, r, h (3u). */
+function recurrentWeightsOf(rnd, cell, features, units, gates) {
+  const n = cell === 'gru' ? 3 : 4;
+  const spread = gates === 'hardSigmoid' ? HARD_SIGMOID_KERNEL_SPREAD : 1;
+  const kernel = matrix(features, n * units, () => uniform(rnd, -spread, spread));
+  const recurrentKernel = matrix(units, n * units, () => uniform(rnd, -spread, spread));
+  // An LSTM's forget bias around 1, as Keras initialises it; a GRU's biases around 0.
+  const forget = k => (cell === 'lstm' && Math.floor(k / units) === 1 ? 1 : 0);
+  const bias = Array.from({ length: n * units }, (_, k) => Math.fround(uniform(rnd, -0.5, 0.5) + forget(k)));
+  return { kernel, recurrentKernel, bias };
+}
+
+function headOf(rnd, units) {
+  const denseKernel = Array.from({ length: units }, () => uniform(rnd, -1, 1));
+  const denseBias = uniform(rnd, -0.2, 0.2);
+  return { denseKernel, denseBias };
+}
+
+function shapeWeightsOf(c, rnd) {
+  if (c.shape === 'stacked') {
+    const first = recurrentWeightsOf(rnd, 'lstm', c.features, c.units[0], c.gates);
+    const second = recurrentWeightsOf(rnd, 'lstm', c.units[0], c.units[1], c.gates);
+    return { layers: [first, second], ...headOf(rnd, c.units[1]) };
+  }
+  return { ...recurrentWeightsOf(rnd, c.shape === 'gru' ? 'gru' : 'lstm', c.features, c.units, c.gates), ...headOf(rnd, c.units) };
+}
+
+/** The recurrent layers of a case, first to last: their cell and units. */
+function layersOf(c) {
+  if (c.shape === 'stacked') {
+    return c.units.map(units => ({ cell: 'lstm', units }));
+  }
+  return [{ cell: c.shape === 'gru' ? 'gru' : 'lstm', units: c.units }];
+}
+
+function layerWeights(c, weights, l) {
+  return c.shape === 'stacked' ? weights.layers[l] : weights;
+}
+
+function zeroLayerState(c, layer) {
+  const zeros = () => matrix(c.batchSize, layer.units, () => 0);
+  return layer.cell === 'gru' ? { h: zeros() } : { h: zeros(), c: zeros() };
+}
+
+function carriedLayerState(c, layer, rnd) {
+  const h = matrix(c.batchSize, layer.units, () => uniform(rnd, -0.9, 0.9));
+  return layer.cell === 'gru' ? { h } : { h, c: matrix(c.batchSize, layer.units, () => uniform(rnd, -2, 2)) };
+}
+
+function stateTensors(state) {
+  return state.c === undefined ? [tf.tensor2d(state.h)] : [tf.tensor2d(state.h), tf.tensor2d(state.c)];
+}
+
+function recurrentLayer(layer, c, options) {
+  const make = layer.cell === 'gru' ? tf.layers.gru : tf.layers.lstm;
+  return make({ units: layer.units, recurrentActivation: c.gates, ...options });
+}
+
+function recurrentTensors(w) {
+  return [tf.tensor2d(w.kernel), tf.tensor2d(w.recurrentKernel), tf.tensor1d(w.bias)];
+}
+
+/**
+ * The per-step cases' loss: Keras' binaryCrossentropy at every step (clip included), weighted by the target mask and
+ * divided by the number of steps with a target, which is what Keras 2 makes of temporal sample weights of 0 and 1.
+ * TF.js's layers API has no sample weights (trainOnBatch takes none; fit throws 'sample weight is not supported
+ * yet'), so the model is compiled with this loss, the mask of the batch at hand set before each trainOnBatch.
+ */
+function maskedBinaryCrossentropy(maskHolder) {
+  return (yTrue, yPred) => tf.tidy(() => {
+    const perStep = tf.metrics.binaryCrossentropy(yTrue, yPred);
+    return tf.div(tf.sum(tf.mul(perStep, maskHolder.mask)), tf.sum(maskHolder.mask));
+  });
+}
+
+/** The case's model, as Keras builds it, with the fixture's weights. */
+function shapeModel(c, weights, optimizer, maskHolder) {
+  const model = tf.sequential();
+  const shape = c.stateful ? { batchInputShape: [c.batchSize, c.steps, c.features] } : { inputShape: [c.steps, c.features] };
+  const layers = layersOf(c);
+  layers.forEach((layer, l) => {
+    const returnSequences = c.shape === 'perStep' || l < layers.length - 1;
+    model.add(recurrentLayer(layer, c, { stateful: c.stateful, returnSequences, ...(l === 0 ? shape : {}) }));
+  });
+  const dense = tf.layers.dense({ units: 1, activation: 'sigmoid' });
+  model.add(c.shape === 'perStep' ? tf.layers.timeDistributed({ layer: dense }) : dense);
+  model.compile({ loss: c.shape === 'perStep' ? maskedBinaryCrossentropy(maskHolder) : 'binaryCrossentropy', optimizer });
+  const last = layers[layers.length - 1].units;
+  model.setWeights([
+    ...layers.flatMap((_, l) => recurrentTensors(layerWeights(c, weights, l))),
+    tf.tensor2d(weights.denseKernel.map(w => [w])), tf.tensor1d([weights.denseBias]),
+  ]);
+  if (model.layers[layers.length].getWeights()[0].shape[0] !== last) {
+    throw new Error(`${c.name}: the dense head does not read ${last} units`);
+  }
+  return model;
+}
+
+/** The same recurrent layers with every layer's state as explicit inputs and outputs, as stateProbe above. */
+function shapeStateProbe(c, weights) {
+  const layers = layersOf(c);
+  const x = tf.input({ batchShape: [c.batchSize, c.steps, c.features] });
+  const stateInputs = [];
+  const stateOutputs = [];
+  const built = [];
+  let sequence = x;
+  layers.forEach((layer, l) => {
+    const initial = (layer.cell === 'gru' ? [0] : [0, 1]).map(() => tf.input({ batchShape: [c.batchSize, layer.units] }));
+    const rnn = recurrentLayer(layer, c, { returnSequences: true, returnState: true });
+    const [out, ...state] = rnn.apply(sequence, { initialState: initial });
+    stateInputs.push(...initial);
+    stateOutputs.push(...state);
+    built.push(rnn);
+    sequence = out;
+  });
+  const probe = tf.model({ inputs: [x, ...stateInputs], outputs: stateOutputs });
+  built.forEach((rnn, l) => rnn.setWeights(recurrentTensors(layerWeights(c, weights, l))));
+  return probe;
+}
+
+/** Every layer's state, from the probe's outputs in order (h and c of an LSTM, h of a GRU). */
+function statesFrom(c, tensors) {
+  let k = 0;
+  return layersOf(c).map(layer => (layer.cell === 'gru'
+    ? { h: tensors[k++].arraySync() }
+    : { h: tensors[k++].arraySync(), c: tensors[k++].arraySync() }));
+}
+
+function carriedByLayers(model, c) {
+  return layersOf(c).map((layer, l) => {
+    const [h, cell] = model.layers[l].states;
+    return layer.cell === 'gru' ? { h: h.arraySync() } : { h: h.arraySync(), c: cell.arraySync() };
+  });
+}
+
+function resetLayers(model, states) {
+  states.forEach((state, l) => model.layers[l].resetStates(stateTensors(state)));
+}
+
+const sigmoid = z => 1 / (1 + Math.exp(-z));
+const hardSigmoid = z => Math.min(1, Math.max(0, 0.2 * z + 0.5));
+const dot = (v, m, k) => v.reduce((sum, vi, i) => sum + vi * m[i][k], 0);
+
+/**
+ * The layers' equations in double, for where the gates of a hard-sigmoid batch sit: each gate pre-activation (LSTM
+ * i, f, o; GRU z, r) is counted as on the flat parts or on the slope, with the nearest distance to a kink.
+ */
+function gatesInDouble(c, weights, inputs, incoming, found) {
+  const gate = c.gates === 'hardSigmoid' ? hardSigmoid : sigmoid;
+  const note = z => {
+    found[Math.abs(z) > HARD_SIGMOID_KINK ? 'flat' : 'slope']++;
+    found.nearestKink = Math.min(found.nearestKink, Math.abs(Math.abs(z) - HARD_SIGMOID_KINK));
+  };
+  inputs.forEach((row, r) => {
+    let sequence = row;
+    layersOf(c).forEach((layer, l) => {
+      const w = layerWeights(c, weights, l);
+      const u = layer.units;
+      let h = incoming[l].h[r].slice();
+      let cell = layer.cell === 'lstm' ? incoming[l].c[r].slice() : null;
+      sequence = sequence.map(x => {
+        const zx = w.bias.map((b, k) => b + dot(x, w.kernel, k));
+        if (layer.cell === 'lstm') {
+          const z = zx.map((v, k) => v + dot(h, w.recurrentKernel, k));
+          z.forEach((v, k) => (Math.floor(k / u) !== 2 ? note(v) : null));
+          cell = cell.map((cj, j) => gate(z[u + j]) * cj + gate(z[j]) * Math.tanh(z[2 * u + j]));
+          h = cell.map((cj, j) => gate(z[3 * u + j]) * Math.tanh(cj));
+        } else {
+          const zr = Array.from({ length: 2 * u }, (_, k) => zx[k] + dot(h, w.recurrentKernel, k));
+          zr.forEach(note);
+          const rh = h.map((hj, j) => gate(zr[u + j]) * hj);
+          const hh = h.map((_, j) => Math.tanh(zx[2 * u + j] + dot(rh, w.recurrentKernel, 2 * u + j)));
+          h = h.map((hj, j) => gate(zr[j]) * hj + (1 - gate(zr[j])) * hh[j]);
+        }
+        return h;
+      });
+    });
+  });
+}
+
+function shapeGradient(recorded, c) {
+  const expected = [...layersOf(c).flatMap(() => ['kernel', 'recurrent_kernel', 'bias']), 'kernel', 'bias'];
+  if (recorded.length !== expected.length || recorded.some((g, k) => !g.name.endsWith('/' + expected[k]))) {
+    throw new Error(`${c.name}: unexpected trainable weights ${recorded.map(g => g.name)}`);
+  }
+  const recurrent = layersOf(c).map((_, l) => ({
+    kernel: recorded[3 * l].values,
+    recurrentKernel: recorded[3 * l + 1].values,
+    bias: recorded[3 * l + 2].values,
+  }));
+  const head = {
+    denseKernel: recorded[expected.length - 2].values.map(row => row[0]),
+    denseBias: recorded[expected.length - 1].values[0],
+  };
+  return c.shape === 'stacked' ? { layers: recurrent, ...head } : { ...recurrent[0], ...head };
+}
+
+/** Every number in a value of nested objects and arrays. */
+function numbersOf(value) {
+  if (typeof value === 'number') {
+    return [value];
+  }
+  return Object.values(value).flatMap(numbersOf);
+}
+
+/** A target mask of 0s and 1s, [rows][steps], with at least one step with a target and one without. */
+function targetMaskOf(c, rnd) {
+  for (;;) {
+    const mask = matrix(c.batchSize, c.steps, () => (rnd() < TARGET_SHARE ? 1 : 0));
+    const ones = mask.flat().filter(m => m === 1).length;
+    if (ones > 0 && ones < c.batchSize * c.steps) {
+      return mask;
+    }
+  }
+}
+
+/** A fixture's state field: one layer's state for a single recurrent layer, the list of them for a stack. */
+function stateField(c, states) {
+  return c.shape === 'stacked' ? states : states[0];
+}
+
+async function shapeFixtureOf(c) {
+  const rnd = seededRandom(c.seed);
+  const layers = layersOf(c);
+  const weights = shapeWeightsOf(c, rnd);
+  const initialState = c.stateful && c.carriedState ? layers.map(layer => carriedLayerState(c, layer, rnd)) : null;
+  requireFloat32(`${c.name}: weights`, numbersOf(weights));
+  if (initialState) {
+    requireFloat32(`${c.name}: initial state`, numbersOf(initialState));
+  }
+  const recorder = new GradientRecorder();
+  const maskHolder = { mask: null };
+  const model = shapeModel(c, weights, recorder, maskHolder);
+  const probe = shapeStateProbe(c, weights);
+  const zeros = () => layers.map(layer => zeroLayerState(c, layer));
+  if (initialState) {
+    resetLayers(model, initialState);
+  }
+  let incoming = initialState || zeros();
+  const batches = [];
+  const gates = { flat: 0, slope: 0, nearestKink: Infinity };
+  for (let b = 0; b < 2; b++) {
+    const inputs = inputsOf(c, rnd);
+    requireFloat32(`${c.name}: inputs`, inputs);
+    const perStep = c.shape === 'perStep';
+    const targets = perStep ? matrix(c.batchSize, c.steps, () => (rnd() < 0.5 ? 0 : 1)) : targetsOf(c, rnd);
+    const targetMask = perStep ? targetMaskOf(c, rnd) : null;
+    const x = tf.tensor3d(inputs);
+    if (c.gates === 'hardSigmoid') {
+      gatesInDouble(c, weights, inputs, incoming, gates);
+    }
+    // A probe with one output (a GRU's h) hands back the tensor itself.
+    const finalState = statesFrom(c, [].concat(probe.predict([x, ...incoming.flatMap(stateTensors)])));
+
+    // Predictions advance a stateful model's state; the training step must start where the predictions did.
+    const predicted = model.predictOnBatch(x).arraySync();
+    const predictions = perStep ? predicted.map(row => row.map(step => step[0])) : predicted.map(row => row[0]);
+    if (predictions.flat().some(p => p < UNCLIPPED_LOW || p > UNCLIPPED_HIGH)) {
+      throw new Error(`${c.name}, batch ${b}: predictions ${predictions} come near the clip; choose another seed`);
+    }
+    if (c.stateful) {
+      if (!sameNumbers(carriedByLayers(model, c), finalState)) {
+        throw new Error(`${c.name}, batch ${b}: the stateful model carried another state than its batch computed`);
+      }
+      resetLayers(model, incoming);
+    }
+    const y = perStep ? tf.tensor3d(targets.map(row => row.map(t => [t]))) : tf.tensor2d(targets.map(t => [t]));
+    maskHolder.mask = perStep ? tf.tensor2d(targetMask) : null;
+    const loss = await model.trainOnBatch(x, y);
+    if (c.stateful && !sameNumbers(carriedByLayers(model, c), finalState)) {
+      throw new Error(`${c.name}, batch ${b}: train_on_batch carried another state than predict_on_batch`);
+    }
+    if (perStep) {
+      // The masked mean again, in double from the recorded predictions: the loss is the one meant.
+      const terms = predictions.flatMap((row, r) => row.map((p, t) => targetMask[r][t]
+        * -(targets[r][t] * Math.log(p) + (1 - targets[r][t]) * Math.log(1 - p))));
+      const expected = terms.reduce((s, v) => s + v, 0) / targetMask.flat().reduce((s, v) => s + v, 0);
+      if (Math.abs(expected - loss) > 1e-5 * Math.max(1, expected)) {
+        throw new Error(`${c.name}, batch ${b}: loss ${loss} is not the masked mean ${expected}`);
+      }
+    }
+    batches.push({
+      inputs,
+      targets,
+      ...(perStep ? { targetMask } : {}),
+      predictions,
+      finalState: stateField(c, finalState),
+      loss,
+      gradient: shapeGradient(recorder.recorded, c),
+    });
+    incoming = c.stateful ? finalState : zeros();
+  }
+  if (c.gates === 'hardSigmoid' && (gates.flat === 0 || gates.slope === 0 || gates.nearestKink < KINK_MARGIN)) {
+    throw new Error(`${c.name}: hard-sigmoid gates ${JSON.stringify(gates)} do not mix flat and sloped clear of the `
+      + 'kinks; choose another seed');
+  }
+  if (c.gates === 'hardSigmoid') {
+    console.log(`${c.name}: ${gates.flat} of ${gates.flat + gates.slope} gate pre-activations on the hard sigmoid's flat `
+      + `parts, the nearest ${gates.nearestKink.toPrecision(2)} from a kink`);
+  }
+  return {
+    name: c.name,
+    producedBy: `@tensorflow/tfjs ${TFJS_VERSION} layers API, ${tf.getBackend()} backend, float32`,
+    seed: c.seed,
+    shape: c.shape,
+    cell: c.shape === 'gru' ? 'gru' : 'lstm',
+    ...(c.shape === 'gru' ? { resetAfter: false } : {}),
+    stateful: c.stateful,
+    batchSize: c.batchSize,
+    features: c.features,
+    units: c.units,
+    steps: c.steps,
+    gateActivation: c.gates,
+    weights,
+    initialState: initialState && stateField(c, initialState),
+    batches,
+  };
+}
+
 /** JSON with every innermost array of numbers on one line: the fixtures stay readable and their diffs small. */
 function formatted(value, indent = '') {
   if (Array.isArray(value) && value.every(v => typeof v === 'number')) {
@@ -342,6 +695,13 @@ function formatted(value, indent = '') {
     const fixture = await fixtureOf(c);
     fs.writeFileSync(path.join(OUT, c.name + '.json'), formatted(fixture) + '\n');
     console.log(`${c.name}: losses ${fixture.batches.map(b => b.loss).join(', ')}`);
+  }
+  const shapes = path.join(OUT, 'shapes');
+  fs.mkdirSync(shapes, { recursive: true });
+  for (const c of SHAPE_CASES) {
+    const fixture = await shapeFixtureOf(c);
+    fs.writeFileSync(path.join(shapes, c.name + '.json'), formatted(fixture) + '\n');
+    console.log(`shapes/${c.name}: losses ${fixture.batches.map(b => b.loss).join(', ')}`);
   }
 })().catch(e => {
   console.error(e);
