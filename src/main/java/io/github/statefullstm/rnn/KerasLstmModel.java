@@ -57,6 +57,12 @@ public abstract class KerasLstmModel implements LstmModel {
      */
     protected abstract void backward(double[] logitErrors);
 
+    /**
+     * Each row's logit at every step of the last forward pass, {@code [rows][steps]}, from the h the step left; the
+     * last column is the forward pass's own logits, to the last bit.
+     */
+    protected abstract double[][] logitsAtEveryStep();
+
     /** The gradient the last backward pass left, in the canonical layout. */
     protected abstract LstmWeights gradient();
 
@@ -79,6 +85,19 @@ public abstract class KerasLstmModel implements LstmModel {
         Forward pass = forwardFromTheStart(inputs);
         keep(pass.finalState());
         return probabilities(pass);
+    }
+
+    @Override
+    public final double[][] predictEveryStepOnBatch(double[][][] inputs) {
+        CallChecks.inputs(inputs, config);
+        Forward pass = forwardFromTheStart(inputs);
+        keep(pass.finalState());
+        double[][] logits = logitsAtEveryStep();
+        double[][] probabilities = new double[logits.length][];
+        for (int row = 0; row < logits.length; row++) {
+            probabilities[row] = probabilities(logits[row]);
+        }
+        return probabilities;
     }
 
     @Override
@@ -199,7 +218,10 @@ public abstract class KerasLstmModel implements LstmModel {
     }
 
     private static double[] probabilities(Forward pass) {
-        double[] logits = pass.logits();
+        return probabilities(pass.logits());
+    }
+
+    private static double[] probabilities(double[] logits) {
         double[] probabilities = new double[logits.length];
         for (int row = 0; row < logits.length; row++) {
             probabilities[row] = Sigmoid.of(logits[row]);

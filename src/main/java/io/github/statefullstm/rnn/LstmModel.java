@@ -27,6 +27,15 @@ public interface LstmModel {
     /** The probability of class 1 for each row, at its last step. Advances the state when stateful. */
     double[] predictOnBatch(double[][][] inputs);
 
+    /**
+     * The probability of class 1 for each row at every step, {@code [rows][steps]}: Keras' {@code return_sequences=True}
+     * with the same {@code Dense(1, sigmoid)} at every step ({@code TimeDistributed}), on the same weights. The last
+     * column is {@link #predictOnBatch}'s answer; a masked step answers from the state it carries through, as the step
+     * before it (Keras answers a masked step before the first real one from zeros instead, which differs for a carried
+     * state). Advances the state when stateful, as {@code predictOnBatch} does.
+     */
+    double[][] predictEveryStepOnBatch(double[][][] inputs);
+
     /** One parameter update; returns loss and accuracy of the forward pass. Advances the state when stateful. */
     BatchResult trainOnBatch(double[][][] inputs, double[] targets);
 

@@ -52,12 +52,21 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
 
     /** Every fixture in the test resources, by file name. */
     static List<KerasFixture> all() {
-        URL folder = KerasFixture.class.getResource(FOLDER);
-        if (folder == null) {
-            throw new IllegalStateException(FOLDER + " is not on the test classpath: see tools/keras-fixtures/README.md");
+        return all(FOLDER, "", KerasFixture.class);
+    }
+
+    /**
+     * The fixtures of {@code folder} (on the test class path) whose file names start with {@code prefix}, by file
+     * name, each read as a {@code type}.
+     */
+    static <T> List<T> all(String folder, String prefix, Class<T> type) {
+        URL url = KerasFixture.class.getResource(folder);
+        if (url == null) {
+            throw new IllegalStateException(folder + " is not on the test classpath: see tools/keras-fixtures/README.md");
         }
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(KerasFixture::read).toList();
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".json"))
+                    .sorted().map(file -> read(file, type)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -65,21 +74,25 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
         }
     }
 
-    private static KerasFixture read(Path file) {
+    private static <T> T read(Path file, Class<T> type) {
         try {
-            return JSON.readValue(file.toFile(), KerasFixture.class);
+            return JSON.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Keras fixture " + file, e);
         }
     }
 
-    LstmSpec spec() {
-        GateActivation gates = switch (gateActivation) {
+    /** {@code sigmoid} or {@code hardSigmoid}, as the fixtures name Keras' gate activations. */
+    static GateActivation gates(String name, String gateActivation) {
+        return switch (gateActivation) {
             case "sigmoid" -> GateActivation.SIGMOID;
             case "hardSigmoid" -> GateActivation.HARD_SIGMOID;
             default -> throw new IllegalStateException(name + ": unknown gate activation " + gateActivation);
         };
-        return new LstmSpec(features, units, gates);
+    }
+
+    LstmSpec spec() {
+        return new LstmSpec(features, units, gates(name, gateActivation));
     }
 
     /**
@@ -87,8 +100,13 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
      * initial state, as Keras' {@code set_weights} and {@code reset_states(states)} would give it.
      */
     LstmModel buildOn(LstmEngine engine) {
-        ModelConfig config = stateful ? ModelConfig.stateful(spec(), batchSize, seed)
-                : ModelConfig.stateless(spec(), seed);
+        return build(engine, spec(), stateful, batchSize, seed, weights, initialState);
+    }
+
+    /** A model on the engine with a fixture's weights and, for a stateful one given it, its initial state. */
+    static LstmModel build(LstmEngine engine, LstmSpec spec, boolean stateful, int batchSize, long seed,
+                           Weights weights, State initialState) {
+        ModelConfig config = stateful ? ModelConfig.stateful(spec, batchSize, seed) : ModelConfig.stateless(spec, seed);
         LstmModel model = engine.build(config);
         model.setWeights(weights.canonical());
         if (initialState != null) {

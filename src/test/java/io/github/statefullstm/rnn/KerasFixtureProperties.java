@@ -97,6 +97,57 @@ class KerasFixtureProperties {
         }
     }
 
+    /** One per-step fixture on one engine. */
+    record EveryStepFixtureOnEngine(KerasEveryStepFixture fixture, LstmEngine engine) {
+        @Override
+        public String toString() {
+            return engine.name() + ": " + fixture.name();
+        }
+    }
+
+    @Provide
+    Arbitrary<EveryStepFixtureOnEngine> everyPerStepFixtureOnEveryEngine() {
+        return Combinators.combine(Arbitraries.of(KerasEveryStepFixture.all()),
+                Arbitraries.of(new ReferenceEngine(), new Dl4jEngine())).as(EveryStepFixtureOnEngine::new);
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    @Claim("OUT-2")
+    void answersAtEveryStepAreKerasReturnSequences(@ForAll("everyPerStepFixtureOnEveryEngine")
+                                                   EveryStepFixtureOnEngine run) {
+        KerasEveryStepFixture f = run.fixture();
+        Statistics.label("engine").collect(run.engine().name());
+        Statistics.label("mode").collect(f.stateful() ? (f.initialState() == null ? "stateful from zeros"
+                : "stateful from a carried state") : "stateless");
+        Statistics.label("mode").coverage(coverage -> {
+            coverage.check("stateless").count(n -> n > 0);
+            coverage.check("stateful from a carried state").count(n -> n > 0);
+        });
+        LstmModel model = f.buildOn(run.engine());
+        for (int b = 0; b < f.batches().size(); b++) {
+            KerasEveryStepFixture.Batch batch = f.batches().get(b);
+            double[][] answers = model.predictEveryStepOnBatch(batch.inputs());
+            for (int step = 0; step < f.steps(); step++) {
+                double[] keras = new double[f.batchSize()];
+                double[] engine = new double[f.batchSize()];
+                for (int row = 0; row < f.batchSize(); row++) {
+                    keras[row] = batch.predictions()[row][step];
+                    engine[row] = answers[row][step];
+                }
+                // each side has read the same steps from the same first state by then: the bounds are of those steps
+                Agreement agree = Agreement.within(Tolerance.forward(f.weights().canonical(),
+                        f.spec().gateActivation(), f.readBy(b, step), f.firstState(), KERAS,
+                        arithmeticOf(run.engine())), run.engine().name());
+                agree.outputs(f.name() + ", batch " + b + ", step " + step + ", answers", keras, engine);
+            }
+            Agreement agree = Agreement.within(Tolerance.forward(f.weights().canonical(), f.spec().gateActivation(),
+                    f.readBy(b, f.steps() - 1), f.firstState(), KERAS, arithmeticOf(run.engine())),
+                    run.engine().name());
+            agree.states(f.name() + ", batch " + b + ", final state", batch.finalState().canonical(),
+                    model.finalStates());
+        }
+    }
+
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("KERAS-1")
     void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {

@@ -164,6 +164,19 @@ final class CellPasses {
         }
     }
 
+    int rows() {
+        return rows;
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    /** h after every step, {@code [steps][rows][k]}, after {@link #forward}. */
+    double[] everyH() {
+        return h.data().getDoublesAt(0, steps * rows * kernelUnits);
+    }
+
     /** The final h and c, {@code [rows][k]} row by row, after {@link #forward}. */
     double[] lastH() {
         return h.data().getDoublesAt(lastStepAt(), rows * kernelUnits);

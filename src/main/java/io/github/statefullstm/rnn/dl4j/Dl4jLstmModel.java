@@ -55,7 +55,7 @@ final class Dl4jLstmModel extends KerasLstmModel {
         cells.skip(skipped);
         startKernels(inputs, start);
         double[] lastH = cells.lastH();
-        return new Forward(denseHead(lastH, rows), new LstmState(realUnits(lastH, rows),
+        return new Forward(denseHead(lastH, 0, rows), new LstmState(realUnits(lastH, rows),
                 realUnits(cells.lastC(), rows)));
     }
 
@@ -128,17 +128,31 @@ final class Dl4jLstmModel extends KerasLstmModel {
         parameters.write(weights);
     }
 
-    /** The head's logit for each row, from the last h, {@code [rows][k]} row by row. */
-    private double[] denseHead(double[] lastH, int rows) {
+    /** The head's logit for each row, from one step's h, {@code [rows][k]} row by row from {@code at}. */
+    private double[] denseHead(double[] h, int at, int rows) {
         double bias = parameters.denseBias();
         double[] kernel = parameters.denseKernel();
         double[] logits = new double[rows];
         for (int row = 0; row < rows; row++) {
             double z = bias;
             for (int unit = 0; unit < units; unit++) {
-                z += lastH[row * kernelUnits + unit] * kernel[unit];
+                z += h[at + row * kernelUnits + unit] * kernel[unit];
             }
             logits[row] = z;
+        }
+        return logits;
+    }
+
+    @Override
+    protected double[][] logitsAtEveryStep() {
+        double[] h = cells.everyH();
+        int rows = cells.rows();
+        double[][] logits = new double[rows][cells.steps()];
+        for (int step = 0; step < cells.steps(); step++) {
+            double[] atStep = denseHead(h, step * rows * kernelUnits, rows);
+            for (int row = 0; row < rows; row++) {
+                logits[row][step] = atStep[row];
+            }
         }
         return logits;
     }

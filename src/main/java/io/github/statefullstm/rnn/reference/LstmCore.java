@@ -37,7 +37,6 @@ final class LstmCore {
      * tape says is masked leaves the row's state as it was.
      */
     void forward(double[] p, double[][][] inputs, Tape tape) {
-        int u = layout.units();
         for (int row = 0; row < tape.rows; row++) {
             for (int step = 0; step < tape.steps; step++) {
                 if (tape.skips(row, step)) {
@@ -47,13 +46,18 @@ final class LstmCore {
                 preActivations(p, inputs[row][step], tape.h, tape.stateAt(row, step));
                 cell(tape, tape.gatesAt(row, step), tape.stateAt(row, step), tape.stateAt(row, step + 1));
             }
-            double logit = p[layout.denseBias()];
-            int last = tape.stateAt(row, tape.steps);
-            for (int j = 0; j < u; j++) {
-                logit += p[layout.dense() + j] * tape.h[last + j];
-            }
-            tape.logits[row] = logit;
+            tape.logits[row] = logitAfter(p, tape, row, tape.steps);
         }
+    }
+
+    /** The dense head's logit from row's h after {@code steps} steps of the tape's batch (0: the incoming h). */
+    double logitAfter(double[] p, Tape tape, int row, int steps) {
+        double logit = p[layout.denseBias()];
+        int at = tape.stateAt(row, steps);
+        for (int j = 0; j < layout.units(); j++) {
+            logit += p[layout.dense() + j] * tape.h[at + j];
+        }
+        return logit;
     }
 
     /**

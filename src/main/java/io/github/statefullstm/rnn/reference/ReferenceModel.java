@@ -49,6 +49,17 @@ final class ReferenceModel extends KerasLstmModel {
     }
 
     @Override
+    protected double[][] logitsAtEveryStep() {
+        double[][] logits = new double[tape.rows][tape.steps];
+        for (int row = 0; row < tape.rows; row++) {
+            for (int step = 0; step < tape.steps; step++) {
+                logits[row][step] = core.logitAfter(params, tape, row, step + 1);
+            }
+        }
+        return logits;
+    }
+
+    @Override
     protected void backward(double[] logitErrors) {
         Arrays.fill(grad, 0);
         core.backward(params, inputs, logitErrors, tape, grad);
