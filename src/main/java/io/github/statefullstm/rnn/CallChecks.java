@@ -84,6 +84,42 @@ public final class CallChecks {
         }
     }
 
+    /**
+     * Targets at chosen steps of a batch of {@code rows} x {@code steps}: both arrays of that shape, each counted target
+     * 0 or 1, and at least one step counted, since the loss is a mean over them.
+     */
+    public static void stepTargets(StepTargets targets, int rows, int steps) {
+        require(targets != null && targets.targets() != null && targets.counted() != null, "step targets", null,
+                "must be given, targets and counted steps");
+        require(targets.targets().length == rows, "step targets rows", targets.targets().length,
+                "must equal the batch's rows = " + rows);
+        require(targets.counted().length == rows, "counted steps rows", targets.counted().length,
+                "must equal the batch's rows = " + rows);
+        int counted = 0;
+        for (int row = 0; row < rows; row++) {
+            double[] rowTargets = targets.targets()[row];
+            boolean[] rowCounted = targets.counted()[row];
+            if (rowTargets == null || rowTargets.length != steps) {
+                refuse("step targets[" + row + "] steps", rowTargets == null ? null : rowTargets.length,
+                        "must equal the batch's steps = " + steps);
+            }
+            if (rowCounted == null || rowCounted.length != steps) {
+                refuse("counted steps[" + row + "] steps", rowCounted == null ? null : rowCounted.length,
+                        "must equal the batch's steps = " + steps);
+            }
+            for (int step = 0; step < steps; step++) {
+                if (rowCounted[step]) {
+                    counted++;
+                    if (rowTargets[step] != 0 && rowTargets[step] != 1) {
+                        refuse("step targets[" + row + "][" + step + "]", rowTargets[step],
+                                "must be 0 or 1 where the step is counted");
+                    }
+                }
+            }
+        }
+        require(counted > 0, "counted steps", 0, "at least one step must have a target: the loss is a mean over them");
+    }
+
     public static void state(LstmState state, int rows, int units) {
         require(state != null, "state", null, "must be given");
         require(state.rows() == rows, "state rows", state.rows(), "must equal the batch size = " + rows);

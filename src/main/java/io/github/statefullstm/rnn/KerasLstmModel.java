@@ -52,10 +52,12 @@ public abstract class KerasLstmModel implements LstmModel {
     protected abstract Forward forward(double[][][] inputs, LstmState start, boolean[][] skipped);
 
     /**
-     * Back-propagates the batch of the last forward pass from the errors of its logits (dLoss/dLogit per row), through
-     * every step back to the incoming state, which it treats as a constant; the result is the engine's gradient.
+     * Back-propagates the batch of the last forward pass from the errors of its logits, dLoss/dLogit per row and step
+     * ({@code [rows][steps]}, 0 where a step's answer counts for nothing), through every step back to the incoming
+     * state, which it treats as a constant; the result is the engine's gradient. With errors at the last step only it
+     * computes exactly what it computed before answers at other steps could count, to the last bit.
      */
-    protected abstract void backward(double[] logitErrors);
+    protected abstract void backward(double[][] logitErrors);
 
     /**
      * Each row's logit at every step of the last forward pass, {@code [rows][steps]}, from the h the step left; the
@@ -92,6 +94,11 @@ public abstract class KerasLstmModel implements LstmModel {
         CallChecks.inputs(inputs, config);
         Forward pass = forwardFromTheStart(inputs);
         keep(pass.finalState());
+        return probabilitiesAtEveryStep();
+    }
+
+    /** The probability after every step of the last forward pass, {@code [rows][steps]}. */
+    private double[][] probabilitiesAtEveryStep() {
         double[][] logits = logitsAtEveryStep();
         double[][] probabilities = new double[logits.length][];
         for (int row = 0; row < logits.length; row++) {
@@ -111,11 +118,11 @@ public abstract class KerasLstmModel implements LstmModel {
 
     @Override
     public final BatchResult trainOnBatch(double[][][] inputs, double[] targets) {
-        CallChecks.inputs(inputs, config);
+        int steps = CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
         Forward pass = forwardFromTheStart(inputs);
         double[] probabilities = probabilities(pass);
-        backward(logitErrors(probabilities, targets));
+        backward(atLastStep(logitErrors(probabilities, targets), steps));
         optimizerStep();
         keep(pass.finalState());
         // Keras reports the loss of the forward pass, made with the weights before the update.
@@ -124,10 +131,40 @@ public abstract class KerasLstmModel implements LstmModel {
 
     @Override
     public final LstmWeights gradientOnBatch(double[][][] inputs, double[] targets) {
-        CallChecks.inputs(inputs, config);
+        int steps = CallChecks.inputs(inputs, config);
         CallChecks.targets(targets, inputs.length);
         Forward pass = forwardFromTheStart(inputs);
-        backward(logitErrors(probabilities(pass), targets));
+        backward(atLastStep(logitErrors(probabilities(pass), targets), steps));
+        return gradient();
+    }
+
+    @Override
+    public final BatchResult trainOnBatch(double[][][] inputs, StepTargets targets) {
+        int steps = CallChecks.inputs(inputs, config);
+        CallChecks.stepTargets(targets, inputs.length, steps);
+        Forward pass = forwardFromTheStart(inputs);
+        double[][] probabilities = probabilitiesAtEveryStep();
+        backward(logitErrors(probabilities, targets));
+        optimizerStep();
+        keep(pass.finalState());
+        return score(probabilities, targets);
+    }
+
+    @Override
+    public final BatchResult testOnBatch(double[][][] inputs, StepTargets targets) {
+        int steps = CallChecks.inputs(inputs, config);
+        CallChecks.stepTargets(targets, inputs.length, steps);
+        Forward pass = forwardFromTheStart(inputs);
+        keep(pass.finalState());
+        return score(probabilitiesAtEveryStep(), targets);
+    }
+
+    @Override
+    public final LstmWeights gradientOnBatch(double[][][] inputs, StepTargets targets) {
+        int steps = CallChecks.inputs(inputs, config);
+        CallChecks.stepTargets(targets, inputs.length, steps);
+        forwardFromTheStart(inputs);
+        backward(logitErrors(probabilitiesAtEveryStep(), targets));
         return gradient();
     }
 
@@ -239,6 +276,51 @@ public abstract class KerasLstmModel implements LstmModel {
             errors[row] = KerasCrossEntropy.logitGradient(probabilities[row], targets[row]) / errors.length;
         }
         return errors;
+    }
+
+    /** Each row's error at the last of {@code steps} steps, and none at the others. */
+    private static double[][] atLastStep(double[] rowErrors, int steps) {
+        double[][] errors = new double[rowErrors.length][steps];
+        for (int row = 0; row < rowErrors.length; row++) {
+            errors[row][steps - 1] = rowErrors[row];
+        }
+        return errors;
+    }
+
+    /**
+     * dLoss/dLogit at every step for the mean loss over the counted steps: (p - y) / counted where a step counts (0
+     * where Keras clips the probability), 0 where it does not.
+     */
+    private static double[][] logitErrors(double[][] probabilities, StepTargets targets) {
+        int count = targets.count();
+        double[][] errors = new double[probabilities.length][];
+        for (int row = 0; row < errors.length; row++) {
+            errors[row] = new double[probabilities[row].length];
+            for (int step = 0; step < errors[row].length; step++) {
+                if (targets.counted()[row][step]) {
+                    errors[row][step] = KerasCrossEntropy.logitGradient(probabilities[row][step],
+                            targets.targets()[row][step]) / count;
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Keras' binary cross-entropy and binary accuracy, each the mean over the counted steps, row by row. */
+    private static BatchResult score(double[][] probabilities, StepTargets targets) {
+        double loss = 0;
+        int correct = 0;
+        for (int row = 0; row < probabilities.length; row++) {
+            for (int step = 0; step < probabilities[row].length; step++) {
+                if (targets.counted()[row][step]) {
+                    double target = targets.targets()[row][step];
+                    loss += KerasCrossEntropy.loss(probabilities[row][step], target);
+                    correct += (probabilities[row][step] > DECISION_THRESHOLD ? 1 : 0) == target ? 1 : 0;
+                }
+            }
+        }
+        int count = targets.count();
+        return new BatchResult(loss / count, (double) correct / count);
     }
 
     /** Keras' mean binary cross-entropy and binary accuracy of the batch. */

@@ -43,6 +43,21 @@ public interface LstmModel {
     BatchResult testOnBatch(double[][][] inputs, double[] targets);
 
     /**
+     * One parameter update from targets at chosen steps ({@link StepTargets}): the loss is the mean over the counted
+     * steps of every row, each step's answer being {@link #predictEveryStepOnBatch}'s, back-propagated through all
+     * steps of the batch from the incoming state held constant. Returns that loss and the accuracy over the counted
+     * steps, of the forward pass. Advances the state when stateful. Targets at the last step only are
+     * {@link #trainOnBatch(double[][][], double[])}, to the last bit.
+     */
+    BatchResult trainOnBatch(double[][][] inputs, StepTargets targets);
+
+    /** Loss and accuracy over the counted steps without an update. Advances the state when stateful. */
+    BatchResult testOnBatch(double[][][] inputs, StepTargets targets);
+
+    /** The gradient of the mean loss over the counted steps; changes nothing, as the one-output gradient. */
+    LstmWeights gradientOnBatch(double[][][] inputs, StepTargets targets);
+
+    /**
      * The gradient of the mean loss over the batch with respect to every weight, in the canonical layout,
      * from the current incoming state held constant. Changes nothing: no update, no state change.
      */

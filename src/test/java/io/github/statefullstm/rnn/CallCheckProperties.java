@@ -84,6 +84,31 @@ class CallCheckProperties {
     }
 
     @Property
+    @Claim("OUT-3")
+    @Label("targets at chosen steps are refused when missing, of another shape, not 0 or 1 where counted, or none")
+    void badStepTargetsAreRefused(@ForAll("multiRowScenarios") BatchScenario s) {
+        int rows = s.rows();
+        int steps = s.steps();
+        StepTargets good = StepTargets.atLastStep(s.targets(0), steps);
+        CallChecks.stepTargets(good, rows, steps);
+        refused(() -> CallChecks.stepTargets(null, rows, steps), "step targets = null");
+        refused(() -> CallChecks.stepTargets(new StepTargets(new double[rows + 1][steps], good.counted()), rows,
+                steps), "step targets rows = " + (rows + 1), "batch's rows = " + rows);
+        refused(() -> CallChecks.stepTargets(new StepTargets(good.targets(), new boolean[rows][steps + 1]), rows,
+                steps), "counted steps[0] steps = " + (steps + 1), "batch's steps = " + steps);
+        double[][] half = good.targets();
+        half[rows - 1][steps - 1] = 0.5;
+        refused(() -> CallChecks.stepTargets(new StepTargets(half, good.counted()), rows, steps),
+                "step targets[" + (rows - 1) + "][" + (steps - 1) + "] = 0.5", "0 or 1 where the step is counted");
+        half[rows - 1][steps - 1] = 1;
+        CallChecks.stepTargets(new StepTargets(half, good.counted()), rows, steps);
+        double[][] uncounted = new double[rows][steps];
+        uncounted[0][0] = 0.5;
+        refused(() -> CallChecks.stepTargets(new StepTargets(uncounted, new boolean[rows][steps]), rows, steps),
+                "counted steps = 0", "at least one step must have a target");
+    }
+
+    @Property
     @Claim("STATE-7")
     @Label("a state is refused when missing, of another shape, or non-finite in h or in c, naming the entry, and a "
             + "row to reset outside the batch, naming it; a stateless model takes neither")

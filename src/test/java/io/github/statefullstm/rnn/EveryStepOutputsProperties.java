@@ -1,6 +1,8 @@
 package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.spec.Claim;
+import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
@@ -80,5 +82,85 @@ public abstract class EveryStepOutputsProperties {
         engineUnderTest().repeated().outputs("the last step's answers vs predictOnBatch", lastStep.predictOnBatch(inputs),
                 last);
         engineUnderTest().repeated().states("the state each carries", lastStep.states(), everyStep.states());
+    }
+
+    /** A scenario and, for its first batch, targets at chosen steps: at least one step of some row counted. */
+    @Provide
+    Arbitrary<ChosenSteps> chosenSteps() {
+        return BatchScenario.any(1, MAX_STEPS).flatMap(s -> Arbitraries.integers().between(0, 1).array(int[].class)
+                .ofSize(s.rows() * s.steps()).filter(bits -> Arrays.stream(bits).anyMatch(bit -> bit == 1))
+                .map(bits -> new ChosenSteps(s, bits)));
+    }
+
+    /** The scenario's first batch with a target where {@code counted} (row by row) holds a 1. */
+    public record ChosenSteps(BatchScenario scenario, int[] counted) {
+
+        StepTargets targets() {
+            int steps = scenario.steps();
+            double[][] targets = new double[scenario.rows()][steps];
+            boolean[][] chosen = new boolean[scenario.rows()][steps];
+            for (int row = 0; row < targets.length; row++) {
+                for (int step = 0; step < steps; step++) {
+                    chosen[row][step] = counted[row * steps + step] == 1;
+                    // a target per step, drawn reproducibly from the scenario's targets of later batches
+                    targets[row][step] = scenario.targets(1 + step)[row];
+                }
+            }
+            return new StepTargets(targets, chosen);
+        }
+
+        int chosen() {
+            return Arrays.stream(counted).sum();
+        }
+    }
+
+    @Property
+    @Claim("OUT-3")
+    void targetsAtTheLastStepOnlyAreTheOneOutputCallsToTheBit(@ForAll("batches") BatchScenario s) {
+        s.collectShape();
+        double[][][] inputs = s.inputs(0);
+        double[] targets = s.targets(0);
+        StepTargets atLast = StepTargets.atLastStep(targets, s.steps());
+        LstmModel oneOutput = engineUnderTest().build(s.statefulConfig());
+        LstmModel everyStep = engineUnderTest().build(s.statefulConfig());
+        oneOutput.resetStates(s.state(0));
+        everyStep.resetStates(s.state(0));
+        Agreement exactly = engineUnderTest().repeated();
+        exactly.weights("gradient", oneOutput.gradientOnBatch(inputs, targets), everyStep.gradientOnBatch(inputs, atLast));
+        BatchResult expected = oneOutput.trainOnBatch(inputs, targets);
+        BatchResult actual = everyStep.trainOnBatch(inputs, atLast);
+        exactly.loss("trainOnBatch", expected.loss(), actual.loss());
+        exactly.accuracy("trainOnBatch", expected.accuracy(), actual.accuracy());
+        exactly.weights("weights after the update", oneOutput.getWeights(), everyStep.getWeights());
+        exactly.states("carried state", oneOutput.states(), everyStep.states());
+        BatchResult tested = oneOutput.testOnBatch(s.inputs(1), s.targets(1));
+        BatchResult testedEveryStep = everyStep.testOnBatch(s.inputs(1), StepTargets.atLastStep(s.targets(1),
+                s.steps()));
+        exactly.loss("testOnBatch", tested.loss(), testedEveryStep.loss());
+        exactly.accuracy("testOnBatch", tested.accuracy(), testedEveryStep.accuracy());
+    }
+
+    @Property
+    @Claim("OUT-4")
+    void theGradientAtChosenStepsIsTheDerivativeOfTheirMeanLoss(@ForAll("chosenSteps") ChosenSteps chosen) {
+        BatchScenario s = chosen.scenario();
+        s.collectShape();
+        Statistics.label("steps with a target").collect(chosen.chosen() == s.rows() * s.steps() ? "every one"
+                : chosen.chosen() == 1 ? "one" : "some");
+        double[][][] inputs = s.inputs(0);
+        StepTargets targets = chosen.targets();
+        LstmModel model = engineUnderTest().build(s.statefulConfig());
+        model.resetStates(s.state(0));
+        LstmWeights weights = model.getWeights();
+        KerasEquations.Pass exact = KerasEquations.withDerivatives(weights, s.spec().gateActivation(), inputs,
+                s.state(0), Arithmetic.REFERENCE);
+        Agreement agree = Agreement.within(Tolerance.gradient(weights, s.spec().gateActivation(), inputs, s.state(0),
+                targets, Arithmetic.REFERENCE, engineUnderTest().arithmetic()), engineUnderTest().name());
+        int undetermined = agree.weights("gradient at the chosen steps vs the exact derivative of their mean loss",
+                LstmWeights.unflatten(s.spec().features(), s.spec().units(), exact.gradient(targets).values()),
+                model.gradientOnBatch(inputs, targets));
+        Statistics.label("weights left undetermined by a kink").collect(undetermined == 0 ? "none" : "some");
+        BatchResult result = model.testOnBatch(inputs, targets);
+        agree.loss("the mean loss over the chosen steps", exact.loss(targets), result.loss());
     }
 }

@@ -94,9 +94,14 @@ public final class KerasEquations {
         private final Num[][] h;
         private final Num[][] c;
         private final boolean[] atAKink;
+        /** Every row's logit and probability after every step, {@code [rows][steps]}: the answers at every step. */
+        private final Num[][] stepLogits;
+        private final Num[][] stepProbabilities;
 
         private Pass(Arithmetic arithmetic, double unit, Num[] logits, Num[] probabilities, Num[][] h, Num[][] c,
-                     boolean[] atAKink) {
+                     boolean[] atAKink, Num[][] stepLogits, Num[][] stepProbabilities) {
+            this.stepLogits = stepLogits;
+            this.stepProbabilities = stepProbabilities;
             this.arithmetic = arithmetic;
             this.unit = unit;
             this.tiny = arithmetic.smallestNormal();
@@ -155,11 +160,20 @@ public final class KerasEquations {
 
         /** Keras' mean loss over the rows. */
         public double loss(double[] targets) {
+            return meanLoss(probabilities, targets);
+        }
+
+        /** Keras' mean loss over the counted steps of every row, each step's answer the one after that step. */
+        public double loss(StepTargets targets) {
+            return meanLoss(counted(stepProbabilities, targets), countedTargets(targets));
+        }
+
+        private static double meanLoss(Num[] probabilities, double[] targets) {
             double sum = 0;
-            for (int row = 0; row < rows(); row++) {
-                sum += rowLoss(probabilities[row].v, targets[row]);
+            for (int i = 0; i < probabilities.length; i++) {
+                sum += rowLoss(probabilities[i].v, targets[i]);
             }
-            return sum / rows();
+            return sum / probabilities.length;
         }
 
         /**
@@ -168,23 +182,42 @@ public final class KerasEquations {
          * log's argument and of the log, and the mean's.
          */
         public double lossError(double[] targets) {
+            return meanLossError(probabilities, targets);
+        }
+
+        /** The same bound for the mean over the counted steps: one term per counted answer. */
+        public double lossError(StepTargets targets) {
+            return meanLossError(counted(stepProbabilities, targets), countedTargets(targets));
+        }
+
+        private double meanLossError(Num[] probabilities, double[] targets) {
             double errors = 0;
             double magnitudes = 0;
-            for (int row = 0; row < rows(); row++) {
-                double p = probabilities[row].v;
+            int n = probabilities.length;
+            for (int i = 0; i < n; i++) {
+                double p = probabilities[i].v;
                 // 1 - p rounds too: an absolute unit on top of p's own error
-                double e = probabilities[row].e + unit;
-                double at = rowLoss(p, targets[row]);
-                double worst = Math.max(Math.abs(rowLoss(p - e, targets[row]) - at),
-                        Math.abs(rowLoss(p + e, targets[row]) - at));
-                if (clipAmbiguous(probabilities[row])) {
-                    worst = Math.max(worst, Math.abs(rowLoss(p < DECISION_THRESHOLD ? 0 : 1, targets[row]) - at));
+                double e = probabilities[i].e + unit;
+                double at = rowLoss(p, targets[i]);
+                double worst = Math.max(Math.abs(rowLoss(p - e, targets[i]) - at),
+                        Math.abs(rowLoss(p + e, targets[i]) - at));
+                if (clipAmbiguous(probabilities[i])) {
+                    worst = Math.max(worst, Math.abs(rowLoss(p < DECISION_THRESHOLD ? 0 : 1, targets[i]) - at));
                 }
                 // the log's argument (p, or 1 - p) rounds once, relative: an absolute unit on its log; and the log
                 errors += worst + unit + LIBRARY_ROUNDINGS * unit * Math.max(at, arithmetic.functionFloor()) + tiny;
                 magnitudes += at;
             }
-            return (errors + gamma(rows() + 1) * magnitudes) / rows();
+            return (errors + gamma(n + 1) * magnitudes) / n;
+        }
+
+        /** The probability after every step, {@code [rows][steps]}. */
+        public double[][] stepProbabilities() {
+            return Arrays.stream(stepProbabilities).map(KerasEquations::values).toArray(double[][]::new);
+        }
+
+        public double[][] stepProbabilityErrors() {
+            return Arrays.stream(stepProbabilities).map(KerasEquations::errors).toArray(double[][]::new);
         }
 
         /** Keras' accuracy: the share of rows on the side of one half their target is on. */
@@ -216,11 +249,24 @@ public final class KerasEquations {
          * wrote): the rows are clipped as it clipped them, and none is ambiguous for it. {@code null}: not known.
          */
         public Gradient gradient(double[] targets, boolean[] clippedAsObserved) {
+            return gradientOf(probabilities, logits, targets, clippedAsObserved);
+        }
+
+        /**
+         * The gradient of the mean loss over the counted steps, with bounds: one term per counted answer, each through
+         * its step's logit, the incoming state held constant; needs {@link #withDerivatives}.
+         */
+        public Gradient gradient(StepTargets targets) {
+            return gradientOf(counted(stepProbabilities, targets), counted(stepLogits, targets),
+                    countedTargets(targets), null);
+        }
+
+        private Gradient gradientOf(Num[] probabilities, Num[] logits, double[] targets, boolean[] clippedAsObserved) {
             int parameters = atAKink.length;
             if (parameters == 0) {
                 throw new IllegalStateException("a pass without derivatives has no gradient");
             }
-            int n = rows();
+            int n = probabilities.length;
             double[] values = new double[parameters];
             double[] errors = new double[parameters];
             double[] magnitudes = new double[parameters];
@@ -299,6 +345,32 @@ public final class KerasEquations {
         }
     }
 
+    /** The entries of {@code [rows][steps]} whose step is counted, row by row. */
+    private static Num[] counted(Num[][] perStep, StepTargets targets) {
+        java.util.List<Num> kept = new java.util.ArrayList<>();
+        for (int row = 0; row < perStep.length; row++) {
+            for (int step = 0; step < perStep[row].length; step++) {
+                if (targets.counted()[row][step]) {
+                    kept.add(perStep[row][step]);
+                }
+            }
+        }
+        return kept.toArray(Num[]::new);
+    }
+
+    private static double[] countedTargets(StepTargets targets) {
+        double[] kept = new double[targets.count()];
+        int at = 0;
+        for (int row = 0; row < targets.targets().length; row++) {
+            for (int step = 0; step < targets.targets()[row].length; step++) {
+                if (targets.counted()[row][step]) {
+                    kept[at++] = targets.targets()[row][step];
+                }
+            }
+        }
+        return kept;
+    }
+
     private static double[] values(Num[] nums) {
         return Arrays.stream(nums).mapToDouble(n -> n.v).toArray();
     }
@@ -350,6 +422,8 @@ public final class KerasEquations {
             Num[] probabilities = new Num[rows];
             Num[][] hs = new Num[rows][];
             Num[][] cs = new Num[rows][];
+            Num[][] stepLogits = new Num[rows][];
+            Num[][] stepProbabilities = new Num[rows][];
             for (int row = 0; row < rows; row++) {
                 Num[] h = new Num[units];
                 Num[] c = new Num[units];
@@ -357,7 +431,10 @@ public final class KerasEquations {
                     h[j] = datum(initial.h(row)[j]);
                     c[j] = datum(initial.c(row)[j]);
                 }
-                for (double[] x : inputs[row]) {
+                stepLogits[row] = new Num[inputs[row].length];
+                stepProbabilities[row] = new Num[inputs[row].length];
+                for (int step = 0; step < inputs[row].length; step++) {
+                    double[] x = inputs[row][step];
                     Num[] z = new Num[4 * units];
                     for (int col = 0; col < 4 * units; col++) {
                         z[col] = preActivation(col, x, h);
@@ -374,13 +451,15 @@ public final class KerasEquations {
                     }
                     h = nextH;
                     c = nextC;
+                    stepLogits[row][step] = logit(h);
+                    stepProbabilities[row][step] = sigmoid(stepLogits[row][step]);
                 }
                 logits[row] = logit(h);
                 probabilities[row] = sigmoid(logits[row]);
                 hs[row] = h;
                 cs[row] = c;
             }
-            return new Pass(arithmetic, unit, logits, probabilities, hs, cs, atAKink);
+            return new Pass(arithmetic, unit, logits, probabilities, hs, cs, atAKink, stepLogits, stepProbabilities);
         }
 
         // Where each weight sits in LstmWeights.flatten()'s order.

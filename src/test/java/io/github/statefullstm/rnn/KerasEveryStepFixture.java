@@ -6,8 +6,9 @@ import java.util.List;
  * One configuration of LSTM(units, return_sequences=True) -> TimeDistributed(Dense(1, sigmoid)) as TensorFlow.js's
  * layers API computed it, written by {@code tools/keras-fixtures/make-fixtures.js} to
  * {@code src/test/resources/keras-fixtures/shapes/per-step-*.json} (its README gives every field). The weights are the
- * one-output model's: the same head reads h at every step. Read here for the answers at every step; the targets, their
- * mask, the masked loss and its gradient wait for training on targets at chosen steps.
+ * one-output model's: the same head reads h at every step. The targets count where their mask is 1, and the loss is
+ * their mean (TF.js has no temporal sample weights; the script's loss weighs each step by the mask, which for 0 and 1
+ * is Keras' temporal weighting).
  *
  * @param initialState the state a stateful model starts from; {@code null} for zeros
  * @param batches two consecutive batches, the second starting where the first left a stateful model
@@ -38,6 +39,27 @@ record KerasEveryStepFixture(String name, String producedBy, long seed, String s
     /** The state Keras started the first batch from: the fixture's initial state, or zeros. */
     LstmState firstState() {
         return initialState != null ? initialState.canonical() : LstmState.zeros(batchSize, units);
+    }
+
+    /** The state Keras started batch {@code batch} from: the first state, or a stateful model's last final state. */
+    LstmState stateBefore(int batch) {
+        if (batch > 0 && stateful) {
+            return batches.get(batch - 1).finalState().canonical();
+        }
+        return batch == 0 ? firstState() : LstmState.zeros(batchSize, units);
+    }
+
+    /** Batch {@code batch}'s targets at the steps its mask (Keras' temporal sample weights, 0 or 1) counts. */
+    StepTargets stepTargets(int batch) {
+        double[][] mask = batches.get(batch).targetMask();
+        boolean[][] counted = new boolean[mask.length][];
+        for (int row = 0; row < mask.length; row++) {
+            counted[row] = new boolean[mask[row].length];
+            for (int step = 0; step < mask[row].length; step++) {
+                counted[row][step] = mask[row][step] == 1;
+            }
+        }
+        return new StepTargets(batches.get(batch).targets(), counted);
     }
 
     /**

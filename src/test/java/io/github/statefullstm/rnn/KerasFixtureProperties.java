@@ -149,6 +149,31 @@ class KerasFixtureProperties {
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
+    @Claim("OUT-5")
+    void lossesAndGradientsAtChosenStepsAreKeras(@ForAll("everyPerStepFixtureOnEveryEngine")
+                                                 EveryStepFixtureOnEngine run) {
+        KerasEveryStepFixture f = run.fixture();
+        Statistics.label("engine").collect(run.engine().name());
+        LstmModel model = f.buildOn(run.engine());
+        for (int b = 0; b < f.batches().size(); b++) {
+            KerasEveryStepFixture.Batch batch = f.batches().get(b);
+            // from the state Keras started the batch from, so that both differentiate one function
+            LstmState incoming = f.stateBefore(b);
+            if (f.stateful()) {
+                model.resetStates(incoming);
+            }
+            StepTargets targets = f.stepTargets(b);
+            Agreement agree = Agreement.within(Tolerance.gradient(f.weights().canonical(), f.spec().gateActivation(),
+                    batch.inputs(), incoming, targets, KERAS, arithmeticOf(run.engine())), run.engine().name());
+            String where = f.name() + ", batch " + b;
+            agree.weights(where + ", gradient at the masked steps", batch.gradient().canonical(),
+                    model.gradientOnBatch(batch.inputs(), targets));
+            agree.loss(where + ", mean loss over the masked steps", batch.loss(),
+                    model.testOnBatch(batch.inputs(), targets).loss());
+        }
+    }
+
+    @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("KERAS-1")
     void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
         collect(run);

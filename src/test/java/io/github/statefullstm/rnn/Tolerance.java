@@ -104,6 +104,28 @@ public final class Tolerance {
                 weights, undetermined);
     }
 
+    /**
+     * Two implementations of the gradient of the mean loss over the counted steps of {@code targets}, from
+     * {@code initial} (held constant), weight by weight, with that loss; weights whose derivative passes a kink in
+     * either are undetermined.
+     */
+    public static Tolerance gradient(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial,
+                                     StepTargets targets, Arithmetic a, Arithmetic b) {
+        KerasEquations.Pass pa = KerasEquations.withDerivatives(w, gate, inputs, initial, a);
+        KerasEquations.Pass pb = KerasEquations.withDerivatives(w, gate, inputs, initial, b);
+        boolean same = a.sameFunctionAs(b, gate);
+        KerasEquations.Gradient ga = pa.gradient(targets);
+        KerasEquations.Gradient gb = pb.gradient(targets);
+        double[] weights = apart(same, ga.values(), ga.errors(), gb.values(), gb.errors());
+        boolean[] undetermined = new boolean[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            undetermined[k] = ga.atAKink()[k] || gb.atAKink()[k];
+        }
+        double loss = apart(same, pa.loss(targets), pa.lossError(targets), pb.loss(targets), pb.lossError(targets));
+        return new Tolerance("the gradient's error bounds over the counted steps of " + describe(a, b, same), null,
+                null, null, loss, 0, weights, undetermined);
+    }
+
     /** Tolerances for weights given one by one, for what is derived from a gradient (an optimizer's step). */
     public static Tolerance weights(String reason, double[] weights, boolean[] undetermined) {
         return new Tolerance(reason, null, null, null, 0, 0, weights.clone(), undetermined.clone());

@@ -6,6 +6,7 @@ import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
+import io.github.statefullstm.rnn.StepTargets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,24 @@ final class RecordingModel implements LstmModel {
     public double[][] predictEveryStepOnBatch(double[][][] inputs) {
         calls.add("predict every step " + inputs.length);
         return new double[inputs.length][inputs[0].length];
+    }
+
+    @Override
+    public BatchResult trainOnBatch(double[][][] inputs, StepTargets targets) {
+        calls.add("train every step " + inputs.length);
+        return resultFor(inputs);
+    }
+
+    @Override
+    public BatchResult testOnBatch(double[][][] inputs, StepTargets targets) {
+        calls.add("test every step " + inputs.length);
+        return resultFor(inputs);
+    }
+
+    @Override
+    public LstmWeights gradientOnBatch(double[][][] inputs, StepTargets targets) {
+        calls.add("gradient every step " + inputs.length);
+        return LstmWeights.zeros(config.spec().features(), config.spec().units());
     }
 
     @Override

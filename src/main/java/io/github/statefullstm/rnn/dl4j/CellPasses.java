@@ -62,7 +62,8 @@ final class CellPasses {
     /** {@code [steps][rows][k]}: h and c after each step. */
     private final INDArray h;
     private final INDArray c;
-    private final INDArray lastHError;
+    /** {@code [steps][rows][k]}: the loss's error at h after each step, through the head's answer there. */
+    private final INDArray hErrors;
     private final INDArray carriedHError;
     private final INDArray carriedCError;
     private final double[] zeroState;
@@ -83,11 +84,10 @@ final class CellPasses {
         this.startC = startH.ulike();
         this.h = Nd4j.create(dataType, steps, rows, kernelUnits);
         this.c = h.ulike();
-        this.lastHError = startH.ulike();
+        this.hErrors = h.ulike();
         this.carriedHError = startH.ulike();
         this.carriedCError = startH.ulike();
         this.zeroState = new double[rows * kernelUnits];
-        INDArray noError = startH.ulike();
         INDArray inputError = Nd4j.create(dataType, rows, features);
         INDArray values = parameters.values();
         INDArray gradient = parameters.gradient();
@@ -106,7 +106,7 @@ final class CellPasses {
                     new INDArray[] {step(h, t), step(c, t)}, activations, biasNoPeepholes, noClip);
             backward[t] = new BoundOp("lstmLayerCellBp",
                     new INDArray[] {x, parameters.kernel(values), parameters.recurrentKernel(values),
-                            parameters.bias(values), previousH, previousC, t == steps - 1 ? lastHError : noError},
+                            parameters.bias(values), previousH, previousC, step(hErrors, t)},
                     new INDArray[] {inputError, parameters.kernel(gradient), parameters.recurrentKernel(gradient),
                             parameters.bias(gradient), carriedHError, carriedCError},
                     activations, biasNoPeepholes, noClip);
@@ -187,11 +187,12 @@ final class CellPasses {
     }
 
     /**
-     * Adds to the parameters' gradient the gradient of a loss that depends on the last h only, given its
-     * {@code dLoss/dh_T} ({@code [rows][k]} row by row), for the batch of the last {@link #forward}.
+     * Adds to the parameters' gradient the gradient of a loss given its {@code dLoss/dh} after every step through the
+     * head's answers ({@code [steps][rows][k]}: zeros where an answer counts for nothing), for the batch of the last
+     * {@link #forward}.
      */
-    void backward(double[] lastHErrorValues) {
-        lastHError.data().setData(lastHErrorValues);
+    void backward(double[] hErrorValues) {
+        hErrors.data().setData(hErrorValues);
         carriedHError.data().setData(zeroState);
         carriedCError.data().setData(zeroState);
         for (int t = steps - 1; t >= 0; t--) {
@@ -209,23 +210,21 @@ final class CellPasses {
      * had, h's with the loss's error at this step added, as the identity the step is for it passes them on.
      */
     private void backwardSkippingMaskedRows(int t) {
-        boolean lastStep = t == steps - 1;
-        DataBuffer hErrors = carriedHError.data();
+        DataBuffer carriedH = carriedHError.data();
         DataBuffer cErrors = carriedCError.data();
-        DataBuffer lossErrors = lastHError.data();
+        DataBuffer lossErrors = hErrors.data();
         List<double[]> held = new ArrayList<>();
         for (int row = 0; row < rows; row++) {
             if (skipped[row][t]) {
                 long at = (long) row * kernelUnits;
+                long lossAt = stateAt(t, row);
                 double[] rowErrors = new double[2 * kernelUnits];
                 for (int unit = 0; unit < kernelUnits; unit++) {
-                    rowErrors[unit] = hErrors.getDouble(at + unit) + (lastStep ? lossErrors.getDouble(at + unit) : 0);
+                    rowErrors[unit] = carriedH.getDouble(at + unit) + lossErrors.getDouble(lossAt + unit);
                     rowErrors[kernelUnits + unit] = cErrors.getDouble(at + unit);
-                    hErrors.put(at + unit, 0);
+                    carriedH.put(at + unit, 0);
                     cErrors.put(at + unit, 0);
-                    if (lastStep) {
-                        lossErrors.put(at + unit, 0);
-                    }
+                    lossErrors.put(lossAt + unit, 0);
                 }
                 held.add(rowErrors);
             }
@@ -237,7 +236,7 @@ final class CellPasses {
                 long at = (long) row * kernelUnits;
                 double[] rowErrors = held.get(next++);
                 for (int unit = 0; unit < kernelUnits; unit++) {
-                    hErrors.put(at + unit, rowErrors[unit]);
+                    carriedH.put(at + unit, rowErrors[unit]);
                     cErrors.put(at + unit, rowErrors[kernelUnits + unit]);
                 }
             }

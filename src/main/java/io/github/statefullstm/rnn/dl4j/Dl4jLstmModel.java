@@ -6,6 +6,7 @@ import io.github.statefullstm.rnn.LstmWeights;
 import io.github.statefullstm.rnn.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,21 +61,46 @@ final class Dl4jLstmModel extends KerasLstmModel {
     }
 
     /**
-     * The dense head's backward pass by hand, then the kernels'. The loss depends on the last h only, through the head:
-     * the head's gradient is the sum over rows of the logit's error times h_T (its bias's, of the error alone), and the
-     * error reaching the LSTM at h_T is the logit's error times the head's kernel.
+     * The dense head's backward pass by hand, then the kernels'. The loss depends on h through the head's answers: the
+     * head's gradient is the sum over rows, and over the steps whose answer counts, of the logit's error times that
+     * step's h (its bias's, of the error alone), and the error reaching the LSTM at that h is the logit's error times
+     * the head's kernel. The last step's share comes first, as it did when it was the only one.
      */
     @Override
-    protected void backward(double[] logitErrors) {
+    protected void backward(double[][] logitErrors) {
         int rows = logitErrors.length;
-        double[] lastH = cells.lastH();
+        int steps = cells.steps();
+        int stepSize = rows * kernelUnits;
         double[] denseKernel = parameters.denseKernel();
-        double[] hError = new double[rows * kernelUnits];
+        double[] hErrors = new double[steps * stepSize];
         double[] kernelGradient = new double[units];
-        double biasGradient = headBackward(logitErrors, lastH, denseKernel, hError, kernelGradient);
+        double[] hError = new double[stepSize];
+        double biasGradient = headBackward(errorsAt(logitErrors, steps - 1), cells.lastH(), denseKernel, hError,
+                kernelGradient);
+        System.arraycopy(hError, 0, hErrors, (steps - 1) * stepSize, stepSize);
+        double[] everyH = null;
+        for (int step = steps - 2; step >= 0; step--) {
+            double[] errors = errorsAt(logitErrors, step);
+            if (Arrays.stream(errors).anyMatch(error -> error != 0)) {
+                everyH = everyH == null ? cells.everyH() : everyH;
+                hError = new double[stepSize];
+                biasGradient += headBackward(errors, Arrays.copyOfRange(everyH, step * stepSize,
+                        (step + 1) * stepSize), denseKernel, hError, kernelGradient);
+                System.arraycopy(hError, 0, hErrors, step * stepSize, stepSize);
+            }
+        }
         parameters.clearGradient();
         parameters.setDenseGradient(kernelGradient, biasGradient);
-        cells.backward(hError);
+        cells.backward(hErrors);
+    }
+
+    /** Every row's logit error at one step. */
+    private static double[] errorsAt(double[][] logitErrors, int step) {
+        double[] errors = new double[logitErrors.length];
+        for (int row = 0; row < errors.length; row++) {
+            errors[row] = logitErrors[row][step];
+        }
+        return errors;
     }
 
     /** Runs the kernels over the batch from the state the model gives: the carried one, or zeros. */
@@ -85,8 +111,9 @@ final class Dl4jLstmModel extends KerasLstmModel {
     }
 
     /**
-     * The dense head's gradient into {@code kernelGradient} (returning the bias's) and the error reaching the LSTM at
-     * h_T into {@code hError}, {@code [rows][k]} row by row, from each row's logit error.
+     * The dense head's gradient at one step into {@code kernelGradient}, added (returning the bias's), and the error
+     * reaching the LSTM at that step's h ({@code lastH}, the last step's when the answer is there alone) into
+     * {@code hError}, {@code [rows][k]} row by row, from each row's logit error at the step.
      */
     private double headBackward(double[] logitErrors, double[] lastH, double[] denseKernel, double[] hError,
                                 double[] kernelGradient) {

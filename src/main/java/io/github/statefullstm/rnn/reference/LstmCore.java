@@ -103,13 +103,14 @@ final class LstmCore {
     }
 
     /**
-     * Adds to {@code grad} the gradient of the loss whose error at each row's logit is {@code logitErrors[row]}. The
-     * tape must hold the forward pass of these inputs with these parameters.
+     * Adds to {@code grad} the gradient of the loss whose error at each row's logit after each step is
+     * {@code logitErrors[row][step]} (0 where that answer counts for nothing). The tape must hold the forward pass of
+     * these inputs with these parameters.
      */
-    void backward(double[] p, double[][][] inputs, double[] logitErrors, Tape tape, double[] grad) {
+    void backward(double[] p, double[][][] inputs, double[][] logitErrors, Tape tape, double[] grad) {
         int u = layout.units();
         for (int row = 0; row < tape.rows; row++) {
-            double dLogit = logitErrors[row];
+            double dLogit = logitErrors[row][tape.steps - 1];
             int last = tape.stateAt(row, tape.steps);
             grad[layout.denseBias()] += dLogit;
             for (int j = 0; j < u; j++) {
@@ -118,11 +119,30 @@ final class LstmCore {
                 dc[j] = 0;
             }
             for (int step = tape.steps - 1; step >= 0; step--) {
+                if (step < tape.steps - 1) {
+                    headBack(p, tape, row, step, logitErrors[row][step], grad);
+                }
                 // a masked step is the identity on the state: dh and dc go through it as they are
                 if (!tape.skips(row, step)) {
                     stepBack(p, inputs[row][step], tape, row, step, grad);
                 }
             }
+        }
+    }
+
+    /**
+     * The head's share at an answer before the last: its error reaches the dense weights and joins the error that
+     * flows back into h after {@code step}. An answer that counts for nothing adds nothing, not even a rounding.
+     */
+    private void headBack(double[] p, Tape tape, int row, int step, double dLogit, double[] grad) {
+        if (dLogit == 0) {
+            return;
+        }
+        int at = tape.stateAt(row, step + 1);
+        grad[layout.denseBias()] += dLogit;
+        for (int j = 0; j < layout.units(); j++) {
+            grad[layout.dense() + j] += dLogit * tape.h[at + j];
+            dh[j] += dLogit * p[layout.dense() + j];
         }
     }
 

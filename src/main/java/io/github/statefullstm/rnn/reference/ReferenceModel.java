@@ -60,7 +60,7 @@ final class ReferenceModel extends KerasLstmModel {
     }
 
     @Override
-    protected void backward(double[] logitErrors) {
+    protected void backward(double[][] logitErrors) {
         Arrays.fill(grad, 0);
         core.backward(params, inputs, logitErrors, tape, grad);
     }
