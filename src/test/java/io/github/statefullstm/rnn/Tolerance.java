@@ -92,16 +92,9 @@ public final class Tolerance {
         KerasEquations.Pass pa = KerasEquations.withDerivatives(w, gate, inputs, initial, a);
         KerasEquations.Pass pb = KerasEquations.withDerivatives(w, gate, inputs, initial, b);
         boolean same = a.sameFunctionAs(b, gate);
-        KerasEquations.Gradient ga = pa.gradient(targets, aClipped);
-        KerasEquations.Gradient gb = pb.gradient(targets);
-        double[] weights = apart(same, ga.values(), ga.errors(), gb.values(), gb.errors());
-        boolean[] undetermined = new boolean[weights.length];
-        for (int k = 0; k < weights.length; k++) {
-            undetermined[k] = ga.atAKink()[k] || gb.atAKink()[k];
-        }
         double loss = apart(same, pa.loss(targets), pa.lossError(targets), pb.loss(targets), pb.lossError(targets));
-        return new Tolerance("the gradient's error bounds of " + describe(a, b, same), null, null, null, loss, 0,
-                weights, undetermined);
+        return ofGradients("the gradient's error bounds of " + describe(a, b, same), same,
+                pa.gradient(targets, aClipped), pb.gradient(targets), loss);
     }
 
     /**
@@ -114,16 +107,20 @@ public final class Tolerance {
         KerasEquations.Pass pa = KerasEquations.withDerivatives(w, gate, inputs, initial, a);
         KerasEquations.Pass pb = KerasEquations.withDerivatives(w, gate, inputs, initial, b);
         boolean same = a.sameFunctionAs(b, gate);
-        KerasEquations.Gradient ga = pa.gradient(targets);
-        KerasEquations.Gradient gb = pb.gradient(targets);
+        double loss = apart(same, pa.loss(targets), pa.lossError(targets), pb.loss(targets), pb.lossError(targets));
+        return ofGradients("the gradient's error bounds over the counted steps of " + describe(a, b, same), same,
+                pa.gradient(targets), pb.gradient(targets), loss);
+    }
+
+    /** Two gradients' bounds weight by weight, undetermined where either passes a kink, and their loss's. */
+    private static Tolerance ofGradients(String reason, boolean same, KerasEquations.Gradient ga,
+                                         KerasEquations.Gradient gb, double loss) {
         double[] weights = apart(same, ga.values(), ga.errors(), gb.values(), gb.errors());
         boolean[] undetermined = new boolean[weights.length];
         for (int k = 0; k < weights.length; k++) {
             undetermined[k] = ga.atAKink()[k] || gb.atAKink()[k];
         }
-        double loss = apart(same, pa.loss(targets), pa.lossError(targets), pb.loss(targets), pb.lossError(targets));
-        return new Tolerance("the gradient's error bounds over the counted steps of " + describe(a, b, same), null,
-                null, null, loss, 0, weights, undetermined);
+        return new Tolerance(reason, null, null, null, loss, 0, weights, undetermined);
     }
 
     /** Tolerances for weights given one by one, for what is derived from a gradient (an optimizer's step). */
