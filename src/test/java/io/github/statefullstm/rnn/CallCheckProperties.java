@@ -94,6 +94,10 @@ class CallCheckProperties {
         refused(() -> CallChecks.stepTargets(null, rows, steps), "step targets = null");
         refused(() -> CallChecks.stepTargets(new StepTargets(new double[rows + 1][steps], good.counted()), rows,
                 steps), "step targets rows = " + (rows + 1), "batch's rows = " + rows);
+        refused(() -> CallChecks.stepTargets(new StepTargets(good.targets(), new boolean[rows + 1][steps]), rows,
+                steps), "counted steps rows = " + (rows + 1), "batch's rows = " + rows);
+        refused(() -> CallChecks.stepTargets(new StepTargets(new double[rows][steps + 1], good.counted()), rows,
+                steps), "step targets[0] steps = " + (steps + 1), "batch's steps = " + steps);
         refused(() -> CallChecks.stepTargets(new StepTargets(good.targets(), new boolean[rows][steps + 1]), rows,
                 steps), "counted steps[0] steps = " + (steps + 1), "batch's steps = " + steps);
         double[][] half = good.targets();

@@ -2,8 +2,10 @@ package io.github.statefullstm.rnn;
 
 import io.github.statefullstm.spec.Claim;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -12,6 +14,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A model's answer at every step (Keras' {@code return_sequences=True} under a {@code TimeDistributed(Dense)}), as
@@ -126,7 +130,6 @@ public abstract class EveryStepOutputsProperties {
         oneOutput.resetStates(s.state(0));
         everyStep.resetStates(s.state(0));
         Agreement exactly = engineUnderTest().repeated();
-        exactly.weights("gradient", oneOutput.gradientOnBatch(inputs, targets), everyStep.gradientOnBatch(inputs, atLast));
         BatchResult expected = oneOutput.trainOnBatch(inputs, targets);
         BatchResult actual = everyStep.trainOnBatch(inputs, atLast);
         exactly.loss("trainOnBatch", expected.loss(), actual.loss());
@@ -138,6 +141,46 @@ public abstract class EveryStepOutputsProperties {
                 s.steps()));
         exactly.loss("testOnBatch", tested.loss(), testedEveryStep.loss());
         exactly.accuracy("testOnBatch", tested.accuracy(), testedEveryStep.accuracy());
+        exactly.states("carried state after testOnBatch", oneOutput.states(), everyStep.states());
+        exactly.weights("gradient", oneOutput.gradientOnBatch(s.inputs(2), s.targets(2)),
+                everyStep.gradientOnBatch(s.inputs(2), StepTargets.atLastStep(s.targets(2), s.steps())));
+    }
+
+    @Property
+    @Claim("OUT-3")
+    void aRefusedCallWithStepTargetsLeavesTheModelAsItWas(@ForAll("batches") BatchScenario s) {
+        s.collectShape();
+        double[][][] inputs = s.inputs(0);
+        StepTargets none = new StepTargets(new double[s.rows()][s.steps()], new boolean[s.rows()][s.steps()]);
+        LstmModel model = engineUnderTest().build(s.statefulConfig());
+        model.resetStates(s.state(0));
+        model.trainOnBatch(inputs, StepTargets.atLastStep(s.targets(0), s.steps()));
+        LstmState state = model.states();
+        LstmWeights weights = model.getWeights();
+        for (Runnable call : List.<Runnable>of(() -> model.trainOnBatch(inputs, none),
+                () -> model.testOnBatch(inputs, none), () -> model.gradientOnBatch(inputs, none))) {
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, call::run);
+            assertTrue(refusal.getMessage().startsWith("counted steps = 0"), refusal.getMessage());
+            engineUnderTest().copied().states("state after a refused call", state, model.states());
+            engineUnderTest().copied().weights("weights after a refused call", weights, model.getWeights());
+        }
+    }
+
+    /**
+     * Keras' binary accuracy rounds half to even: an answer of exactly one half is class 0 at every step, as at the
+     * last (all-zero weights answer exactly one half everywhere).
+     */
+    @Example
+    @Claim("OUT-3")
+    void anAnswerOfExactlyOneHalfIsClassZeroAtEveryStep() {
+        LstmModel model = engineUnderTest().build(ModelConfig.stateless(LstmSpec.POST, 1));
+        model.setWeights(LstmWeights.zeros(LstmSpec.POST.features(), LstmSpec.POST.units()));
+        double[][][] inputs = new double[2][3][1];
+        boolean[][] every = {{true, true, true}, {true, true, true}};
+        assertEquals(1.0, model.testOnBatch(inputs, new StepTargets(new double[2][3], every)).accuracy(),
+                "[" + engineUnderTest().name() + "] targets 0 at every step");
+        assertEquals(0.0, model.testOnBatch(inputs, new StepTargets(new double[][] {{1, 1, 1}, {1, 1, 1}}, every))
+                .accuracy(), "[" + engineUnderTest().name() + "] targets 1 at every step");
     }
 
     @Property
