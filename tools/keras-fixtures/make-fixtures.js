@@ -226,6 +226,19 @@ function targetsAgainstTheClip(logits, targets, batch) {
   });
 }
 
+// A hard-sigmoid case must put some gate pre-activations on the flat parts and some on the slope, none near a kink,
+// where float32 and double could decide differently; it says where its gates sat.
+function requireGatesClearOfKinks(c, gates) {
+  if (c.gates === 'hardSigmoid' && (gates.flat === 0 || gates.slope === 0 || gates.nearestKink < KINK_MARGIN)) {
+    throw new Error(`${c.name}: hard-sigmoid gates ${JSON.stringify(gates)} do not mix flat and sloped clear of the `
+      + 'kinks; choose another seed');
+  }
+  if (c.gates === 'hardSigmoid') {
+    console.log(`${c.name}: ${gates.flat} of ${gates.flat + gates.slope} gate pre-activations on the hard sigmoid's flat `
+      + `parts, the nearest ${gates.nearestKink.toPrecision(2)} from a kink`);
+  }
+}
+
 async function fixtureOf(c) {
   const rnd = seededRandom(c.seed);
   const weights = weightsOf(c, rnd);
@@ -294,14 +307,7 @@ async function fixtureOf(c) {
     });
     incoming = c.stateful ? finalState : zeroState(c);
   }
-  if (c.gates === 'hardSigmoid' && (gates.flat === 0 || gates.slope === 0 || gates.nearestKink < KINK_MARGIN)) {
-    throw new Error(`${c.name}: hard-sigmoid gates ${JSON.stringify(gates)} do not mix flat and sloped clear of the `
-      + 'kinks; choose another seed');
-  }
-  if (c.gates === 'hardSigmoid') {
-    console.log(`${c.name}: ${gates.flat} of ${gates.flat + gates.slope} gate pre-activations on the hard sigmoid's flat `
-      + `parts, the nearest ${gates.nearestKink.toPrecision(2)} from a kink`);
-  }
+  requireGatesClearOfKinks(c, gates);
   return {
     name: c.name,
     producedBy: `@tensorflow/tfjs ${TFJS_VERSION} layers API, ${tf.getBackend()} backend, float32`,
@@ -645,14 +651,7 @@ async function shapeFixtureOf(c) {
     });
     incoming = c.stateful ? finalState : zeros();
   }
-  if (c.gates === 'hardSigmoid' && (gates.flat === 0 || gates.slope === 0 || gates.nearestKink < KINK_MARGIN)) {
-    throw new Error(`${c.name}: hard-sigmoid gates ${JSON.stringify(gates)} do not mix flat and sloped clear of the `
-      + 'kinks; choose another seed');
-  }
-  if (c.gates === 'hardSigmoid') {
-    console.log(`${c.name}: ${gates.flat} of ${gates.flat + gates.slope} gate pre-activations on the hard sigmoid's flat `
-      + `parts, the nearest ${gates.nearestKink.toPrecision(2)} from a kink`);
-  }
+  requireGatesClearOfKinks(c, gates);
   return {
     name: c.name,
     producedBy: `@tensorflow/tfjs ${TFJS_VERSION} layers API, ${tf.getBackend()} backend, float32`,

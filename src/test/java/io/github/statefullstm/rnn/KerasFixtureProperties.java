@@ -32,25 +32,35 @@ class KerasFixtureProperties {
 
     private static final List<KerasFixture> FIXTURES = KerasFixture.all();
 
-    /** One fixture on one engine. */
-    record FixtureOnEngine(KerasFixture fixture, LstmEngine engine) {
+    /** One fixture (of any shape) on one engine. */
+    record OnEngine<F>(F fixture, LstmEngine engine) {
         @Override
         public String toString() {
-            return engine.name() + ": " + fixture.name();
+            return engine.name() + ": " + fixture;
         }
     }
 
-    @Provide
-    Arbitrary<FixtureOnEngine> everyFixtureOnEveryEngine() {
-        return Combinators.combine(Arbitraries.of(FIXTURES), Arbitraries.of(new ReferenceEngine(), new Dl4jEngine()))
-                .as(FixtureOnEngine::new);
+    /** Every fixture of the list on every engine. */
+    private static <F> Arbitrary<OnEngine<F>> onEveryEngine(List<F> fixtures) {
+        return Combinators.combine(Arbitraries.of(fixtures), Arbitraries.of(new ReferenceEngine(), new Dl4jEngine()))
+                .as(OnEngine::new);
     }
 
-    private static void collect(FixtureOnEngine run) {
-        KerasFixture f = run.fixture();
-        Statistics.label("engine").collect(run.engine().name());
-        Statistics.label("mode").collect(f.stateful() ? (f.initialState() == null ? "stateful from zeros"
+    @Provide
+    Arbitrary<OnEngine<KerasFixture>> everyFixtureOnEveryEngine() {
+        return onEveryEngine(FIXTURES);
+    }
+
+    /** The engine and how the fixture's model starts, for the statistics of every fixture property. */
+    private static void collectEngineAndMode(LstmEngine engine, boolean stateful, Object initialState) {
+        Statistics.label("engine").collect(engine.name());
+        Statistics.label("mode").collect(stateful ? (initialState == null ? "stateful from zeros"
                 : "stateful from a carried state") : "stateless");
+    }
+
+    private static void collect(OnEngine<KerasFixture> run) {
+        KerasFixture f = run.fixture();
+        collectEngineAndMode(run.engine(), f.stateful(), f.initialState());
         Statistics.label("gates").collect(f.spec().gateActivation());
         Statistics.label("rows").collect(f.batchSize());
         Statistics.label("units").collect(f.units());
@@ -63,13 +73,13 @@ class KerasFixtureProperties {
         return engine instanceof Dl4jEngine ? Arithmetic.ND4J_DOUBLE : Arithmetic.REFERENCE;
     }
 
-    private static String at(FixtureOnEngine run, int batch) {
+    private static String at(OnEngine<KerasFixture> run, int batch) {
         return run.fixture().name() + ", batch " + batch;
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("KERAS-1")
-    void predictionsAndStatesAreKeras(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+    void predictionsAndStatesAreKeras(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         Statistics.label("mode").coverage(coverage -> {
             coverage.check("stateless").count(n -> n > 0);
@@ -97,28 +107,17 @@ class KerasFixtureProperties {
         }
     }
 
-    /** One per-step fixture on one engine. */
-    record EveryStepFixtureOnEngine(KerasEveryStepFixture fixture, LstmEngine engine) {
-        @Override
-        public String toString() {
-            return engine.name() + ": " + fixture.name();
-        }
-    }
-
     @Provide
-    Arbitrary<EveryStepFixtureOnEngine> everyPerStepFixtureOnEveryEngine() {
-        return Combinators.combine(Arbitraries.of(KerasEveryStepFixture.all()),
-                Arbitraries.of(new ReferenceEngine(), new Dl4jEngine())).as(EveryStepFixtureOnEngine::new);
+    Arbitrary<OnEngine<KerasEveryStepFixture>> everyPerStepFixtureOnEveryEngine() {
+        return onEveryEngine(KerasEveryStepFixture.all());
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("OUT-2")
     void answersAtEveryStepAreKerasReturnSequences(@ForAll("everyPerStepFixtureOnEveryEngine")
-                                                   EveryStepFixtureOnEngine run) {
+                                                   OnEngine<KerasEveryStepFixture> run) {
         KerasEveryStepFixture f = run.fixture();
-        Statistics.label("engine").collect(run.engine().name());
-        Statistics.label("mode").collect(f.stateful() ? (f.initialState() == null ? "stateful from zeros"
-                : "stateful from a carried state") : "stateless");
+        collectEngineAndMode(run.engine(), f.stateful(), f.initialState());
         Statistics.label("mode").coverage(coverage -> {
             coverage.check("stateless").count(n -> n > 0);
             coverage.check("stateful from a carried state").count(n -> n > 0);
@@ -151,9 +150,9 @@ class KerasFixtureProperties {
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("OUT-5")
     void lossesAndGradientsAtChosenStepsAreKeras(@ForAll("everyPerStepFixtureOnEveryEngine")
-                                                 EveryStepFixtureOnEngine run) {
+                                                 OnEngine<KerasEveryStepFixture> run) {
         KerasEveryStepFixture f = run.fixture();
-        Statistics.label("engine").collect(run.engine().name());
+        collectEngineAndMode(run.engine(), f.stateful(), f.initialState());
         LstmModel model = f.buildOn(run.engine());
         for (int b = 0; b < f.batches().size(); b++) {
             KerasEveryStepFixture.Batch batch = f.batches().get(b);
@@ -175,7 +174,7 @@ class KerasFixtureProperties {
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("KERAS-1")
-    void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+    void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         KerasFixture f = run.fixture();
         LstmModel model = f.buildOn(run.engine());
@@ -190,7 +189,7 @@ class KerasFixtureProperties {
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     @Claim("KERAS-1")
-    void gradientsAreKerasBeforeTheOptimizer(@ForAll("everyFixtureOnEveryEngine") FixtureOnEngine run) {
+    void gradientsAreKerasBeforeTheOptimizer(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         KerasFixture f = run.fixture();
         LstmModel model = f.buildOn(run.engine());

@@ -81,7 +81,7 @@ final class Dl4jLstmModel extends KerasLstmModel {
         double[] everyH = null;
         for (int step = steps - 2; step >= 0; step--) {
             double[] errors = errorsAt(logitErrors, step);
-            if (Arrays.stream(errors).anyMatch(error -> error != 0)) {
+            if (anyError(errors)) {
                 everyH = everyH == null ? cells.everyH() : everyH;
                 hError = new double[stepSize];
                 biasGradient += headBackward(errors, Arrays.copyOfRange(everyH, step * stepSize,
@@ -92,6 +92,16 @@ final class Dl4jLstmModel extends KerasLstmModel {
         parameters.clearGradient();
         parameters.setDenseGradient(kernelGradient, biasGradient);
         cells.backward(hErrors);
+    }
+
+    /** Whether some row's answer at a step counts: a plain loop, as it runs on every update of a multi-step batch. */
+    private static boolean anyError(double[] errors) {
+        for (double error : errors) {
+            if (error != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every row's logit error at one step. */
