@@ -26,7 +26,7 @@ public final class CallChecks {
             throw new IllegalStateException("resetStates(state) needs a stateful model: a stateless one always starts "
                     + "from zeros");
         }
-        state(initial, config.batchSize(), config.spec().units());
+        state(initial, config.batchSize(), config.spec());
     }
 
     /** A row of a stateful model's carried state: one of its batch's rows; a stateless model carries none. */
@@ -120,29 +120,46 @@ public final class CallChecks {
         require(counted > 0, "counted steps", 0, "at least one step must have a target: the loss is a mean over them");
     }
 
-    public static void state(LstmState state, int rows, int units) {
+    /**
+     * A state a model of architecture {@code spec} can carry for {@code rows} rows: its layers, units and cell, and
+     * finite values.
+     */
+    public static void state(LstmState state, int rows, LstmSpec spec) {
         require(state != null, "state", null, "must be given");
         require(state.rows() == rows, "state rows", state.rows(), "must equal the batch size = " + rows);
-        require(state.units() == units, "state units", state.units(), "must equal the model's units = " + units);
+        require(state.layers() == spec.layers(), "state layers", state.layers(),
+                "must equal the model's layers = " + spec.layers());
+        require(state.units() == spec.units(), "state units", state.units(),
+                "must equal the model's units = " + spec.units());
+        require(state.hasCell() == spec.cell().carriesCell(), "state c", state.hasCell() ? "given" : "absent",
+                spec.cell().carriesCell() ? "an LSTM's state has a cell c" : "a GRU's state is h alone, without c");
         for (int row = 0; row < rows; row++) {
-            double[] h = state.h(row);
-            double[] c = state.c(row);
-            for (int j = 0; j < units; j++) {
-                if (!Double.isFinite(h[j])) {
-                    refuse("state h[" + row + "][" + j + "]", h[j], "must be finite");
-                }
-                if (!Double.isFinite(c[j])) {
-                    refuse("state c[" + row + "][" + j + "]", c[j], "must be finite");
-                }
+            finite("state h", row, state.h(row), spec.units());
+            finite("state c", row, state.c(row), spec.units());
+        }
+    }
+
+    /** Each value of a row's state finite, named by its layer when there are several. */
+    private static void finite(String what, int row, double[] values, int units) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                String layer = values.length == units ? "" : " of layer " + k / units;
+                refuse(what + "[" + row + "][" + k % units + "]" + layer, values[k], "must be finite");
             }
         }
     }
 
-    public static void weights(LstmWeights weights, int features, int units) {
+    /** Weights a model of architecture {@code spec} can take: its cell, layers, features and units, finite values. */
+    public static void weights(LstmWeights weights, LstmSpec spec) {
         require(weights != null, "weights", null, "must be given");
-        require(weights.features() == features, "weights features", weights.features(),
-                "must equal the model's features = " + features);
-        require(weights.units() == units, "weights units", weights.units(), "must equal the model's units = " + units);
+        require(weights.cell() == spec.cell(), "weights cell", weights.cell().id(),
+                "must equal the model's cell = " + spec.cell().id());
+        require(weights.layers() == spec.layers(), "weights layers", weights.layers(),
+                "must equal the model's layers = " + spec.layers());
+        require(weights.features() == spec.features(), "weights features", weights.features(),
+                "must equal the model's features = " + spec.features());
+        require(weights.units() == spec.units(), "weights units", weights.units(),
+                "must equal the model's units = " + spec.units());
         double[] flat = weights.flatten();
         for (int k = 0; k < flat.length; k++) {
             if (!Double.isFinite(flat[k])) {

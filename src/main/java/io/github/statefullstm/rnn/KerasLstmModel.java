@@ -23,7 +23,9 @@ public abstract class KerasLstmModel implements LstmModel {
     public static final double DECISION_THRESHOLD = 0.5;
 
     private final ModelConfig config;
-    private final int units;
+    /** A row's carried h and c: every layer's units side by side, as {@link LstmState#h(int)} holds them. */
+    private final int hWidth;
+    private final int cWidth;
     /** Stateful only: the state the next batch starts from, one row per batch row. */
     private final double[][] carriedH;
     private final double[][] carriedC;
@@ -32,11 +34,13 @@ public abstract class KerasLstmModel implements LstmModel {
 
     protected KerasLstmModel(ModelConfig config) {
         this.config = config;
-        this.units = config.spec().units();
+        LstmSpec spec = config.spec();
+        this.hWidth = spec.layers() * spec.units();
+        this.cWidth = spec.cell().carriesCell() ? hWidth : 0;
         int carriedRows = config.stateful() ? config.batchSize() : 0;
-        this.carriedH = new double[carriedRows][units];
-        this.carriedC = new double[carriedRows][units];
-        this.last = LstmState.zeros(carriedRows, units);
+        this.carriedH = new double[carriedRows][hWidth];
+        this.carriedC = new double[carriedRows][cWidth];
+        this.last = LstmState.zeros(spec, carriedRows);
     }
 
     /** What an engine's forward pass gives: each row's logit at its last step, and each row's final state. */
@@ -182,8 +186,8 @@ public abstract class KerasLstmModel implements LstmModel {
     public final void resetRow(int row) {
         CallChecks.row(row, config);
         // kata:begin bookkeeping
-        carriedH[row] = new double[units];
-        carriedC[row] = new double[units];
+        carriedH[row] = new double[hWidth];
+        carriedC[row] = new double[cWidth];
         // kata:end
     }
 
@@ -200,7 +204,7 @@ public abstract class KerasLstmModel implements LstmModel {
 
     @Override
     public final LstmState states() {
-        return config.stateful() ? new LstmState(carriedH, carriedC) : LstmState.zeros(last.rows(), units);
+        return config.stateful() ? carriedState() : LstmState.zeros(config.spec(), last.rows());
     }
 
     @Override
@@ -215,7 +219,7 @@ public abstract class KerasLstmModel implements LstmModel {
 
     @Override
     public final void setWeights(LstmWeights weights) {
-        CallChecks.weights(weights, config.spec().features(), units);
+        CallChecks.weights(weights, config.spec());
         replaceWeights(weights);
     }
 
@@ -226,13 +230,13 @@ public abstract class KerasLstmModel implements LstmModel {
 
     /** What a batch of {@code rows} starts from: a stateful model's carried state, a stateless one's zeros. */
     private LstmState start(int rows) {
-        return config.stateful() ? carriedState() : LstmState.zeros(rows, units);
+        return config.stateful() ? carriedState() : LstmState.zeros(config.spec(), rows);
     }
 
     /** The state a stateful model's next batch starts from, row i of it from row i of the carried state. */
     private LstmState carriedState() {
         // kata:begin bookkeeping
-        return new LstmState(carriedH, carriedC);
+        return LstmState.ofRows(config.spec().layers(), carriedH, carriedC);
         // kata:end
     }
 

@@ -41,17 +41,30 @@ public final class Agreement {
         }
     }
 
+    /** Row {@code actualRow}'s state against {@code expectedRow}'s: h of every layer, and c where the cell has one. */
     public void stateRow(String where, LstmState expected, int expectedRow, LstmState actual, int actualRow) {
         double[] eh = expected.h(expectedRow);
         double[] ah = actual.h(actualRow);
         double[] ec = expected.c(expectedRow);
         double[] ac = actual.c(actualRow);
-        for (int unit = 0; unit < eh.length; unit++) {
-            String at = where + ", state of row " + actualRow + " (expected from row " + expectedRow + "), unit "
-                    + unit;
-            check(at + ", h", eh[unit], ah[unit], tolerance.h(expectedRow, unit));
-            check(at + ", c", ec[unit], ac[unit], tolerance.c(expectedRow, unit));
+        if (eh.length != ah.length || ec.length != ac.length) {
+            throw new AssertionError("[" + engine + "] " + where + ": a state of " + eh.length + " h and " + ec.length
+                    + " c values per row expected, got " + ah.length + " and " + ac.length);
         }
+        for (int unit = 0; unit < eh.length; unit++) {
+            String at = where + ", state of row " + actualRow + " (expected from row " + expectedRow + "), "
+                    + unitOf(expected, unit);
+            check(at + ", h", eh[unit], ah[unit], tolerance.h(expectedRow, unit));
+            if (unit < ec.length) {
+                check(at + ", c", ec[unit], ac[unit], tolerance.c(expectedRow, unit));
+            }
+        }
+    }
+
+    /** Where a value of a row's state sits: its unit, and its layer when there are several. */
+    private static String unitOf(LstmState state, int index) {
+        return state.layers() == 1 ? "unit " + index
+                : "layer " + index / state.units() + ", unit " + index % state.units();
     }
 
     public void states(String where, LstmState expected, LstmState actual) {

@@ -44,15 +44,15 @@ record BadCall(BatchScenario scenario, Fault fault, Call call, Spot at) {
             case TARGET_NOT_BINARY -> targets[at.row()] = 0.5;
             case WRONG_TARGET_COUNT -> targets = new double[s.rows() + 1];
             case STATE_WRONG_ROWS -> {
-                model.resetStates(LstmState.zeros(s.rows() + 1, units));
+                model.resetStates(LstmState.zeros(s.spec(), s.rows() + 1));
                 return;
             }
             case STATE_WRONG_UNITS -> {
-                model.resetStates(LstmState.zeros(s.rows(), units + 1));
+                model.resetStates(LstmState.zeros(s.spec().withUnits(units + 1), s.rows()));
                 return;
             }
             case WEIGHTS_WRONG_SHAPE -> {
-                model.setWeights(LstmWeights.zeros(s.spec().features(), units + 1));
+                model.setWeights(LstmWeights.zeros(s.spec().withUnits(units + 1)));
                 return;
             }
             case ROW_OUT_OF_RANGE -> {

@@ -19,6 +19,11 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
     private static final int MAX_ROWS = 4;
     private static final int MAX_FEATURES = 2;
     private static final int MAX_UNITS = 4;
+    /**
+     * Two layers have the one boundary every taller stack repeats: a layer whose input is the h of the layer below,
+     * and whose errors go back down to it.
+     */
+    private static final int MAX_LAYERS = 2;
 
     /** Inputs on [-2, 2]: wide enough to push hard-sigmoid gates into their flat, clipped parts. */
     private static final double INPUT_LIMIT = 2.0;
@@ -29,14 +34,28 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
     private static final long INPUTS = 1, TARGETS = 2, STATES = 3;
 
     /**
-     * Scenarios of small random shapes, gates and seeds, with {@code minRows} to {@value #MAX_ROWS} rows and 1 to
-     * {@code maxSteps} steps: the statefulness and refusal suites and the engine-to-engine checks all draw from these.
+     * Scenarios of small random shapes, gates, cells, depths and seeds, with {@code minRows} to {@value #MAX_ROWS} rows
+     * and 1 to {@code maxSteps} steps: the statefulness and refusal suites and the engine-to-engine checks all draw
+     * from these, so every claim they make holds for a GRU and for a stack as for the post's one LSTM layer.
      */
     public static Arbitrary<BatchScenario> any(int minRows, int maxSteps) {
+        return scenarios(Arbitraries.of(Cell.class), Arbitraries.integers().between(1, MAX_LAYERS), minRows, maxSteps);
+    }
+
+    /**
+     * The same, of one LSTM layer only: for what only that shape has, such as DL4J's own LSTM layer, which the DL4J
+     * engine is checked against.
+     */
+    public static Arbitrary<BatchScenario> oneLstmLayer(int minRows, int maxSteps) {
+        return scenarios(Arbitraries.just(Cell.LSTM), Arbitraries.just(1), minRows, maxSteps);
+    }
+
+    private static Arbitrary<BatchScenario> scenarios(Arbitrary<Cell> cells, Arbitrary<Integer> layers, int minRows,
+                                                      int maxSteps) {
         Arbitrary<LstmSpec> specs = Combinators.combine(
                 Arbitraries.integers().between(1, MAX_FEATURES),
                 Arbitraries.integers().between(1, MAX_UNITS),
-                Arbitraries.of(GateActivation.class)).as(LstmSpec::new);
+                Arbitraries.of(GateActivation.class), cells, layers).as(LstmSpec::new);
         return Combinators.combine(specs, Arbitraries.longs(), Arbitraries.integers().between(minRows, MAX_ROWS),
                 Arbitraries.integers().between(1, maxSteps), Arbitraries.longs()).as(BatchScenario::new);
     }
@@ -47,6 +66,8 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
         Statistics.label("steps").collect(steps);
         Statistics.label("units").collect(spec.units());
         Statistics.label("gates").collect(spec.gateActivation());
+        Statistics.label("cell").collect(spec.cell());
+        Statistics.label("layers").collect(spec.layers());
     }
 
     public ModelConfig statefulConfig() {
@@ -88,18 +109,21 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
         return targets;
     }
 
-    /** A random nonzero state for every row, as a stateful model may carry in the middle of a stream. */
+    /** A random nonzero state for every row and layer, as a stateful model may carry in the middle of a stream. */
     public LstmState state(int index) {
         SplittableRandom random = random(STATES, index);
-        double[][] h = new double[rows][spec.units()];
-        double[][] c = new double[rows][spec.units()];
+        int width = spec.layers() * spec.units();
+        double[][] h = new double[rows][width];
+        double[][] c = new double[rows][spec.cell().carriesCell() ? width : 0];
         for (int row = 0; row < rows; row++) {
-            for (int j = 0; j < spec.units(); j++) {
+            for (int j = 0; j < width; j++) {
                 h[row][j] = random.nextDouble(-H_LIMIT, H_LIMIT);
-                c[row][j] = random.nextDouble(-C_LIMIT, C_LIMIT);
+                if (c[row].length > 0) {
+                    c[row][j] = random.nextDouble(-C_LIMIT, C_LIMIT);
+                }
             }
         }
-        return new LstmState(h, c);
+        return LstmState.ofRows(spec.layers(), h, c);
     }
 
     private SplittableRandom random(long stream, int index) {
@@ -109,7 +133,7 @@ public record BatchScenario(LstmSpec spec, long weightSeed, int rows, int steps,
     @Override
     public String toString() {
         return "BatchScenario{features=" + spec.features() + ", units=" + spec.units() + ", gates="
-                + spec.gateActivation() + ", rows=" + rows + ", steps=" + steps + ", weightSeed=" + weightSeed
-                + ", dataSeed=" + dataSeed + "}";
+                + spec.gateActivation() + ", cell=" + spec.cell().id() + ", layers=" + spec.layers() + ", rows=" + rows
+                + ", steps=" + steps + ", weightSeed=" + weightSeed + ", dataSeed=" + dataSeed + "}";
     }
 }

@@ -41,12 +41,12 @@ public final class Batches {
             h[row] = state.h(order[row]);
             c[row] = state.c(order[row]);
         }
-        return new LstmState(h, c);
+        return LstmState.ofRows(state.layers(), h, c);
     }
 
     /** Row {@code row} of {@code state} alone, as the state of a batch of one. */
     static LstmState row(LstmState state, int row) {
-        return new LstmState(new double[][] {state.h(row)}, new double[][] {state.c(row)});
+        return LstmState.ofRows(state.layers(), new double[][] {state.h(row)}, new double[][] {state.c(row)});
     }
 
     /** Steps {@code from} (inclusive) to {@code to} (exclusive) of every row. */

@@ -118,23 +118,34 @@ class CallCheckProperties {
             + "row to reset outside the batch, naming it; a stateless model takes neither")
     void aBadStateIsRefused(@ForAll("multiRowScenarios") BatchScenario s) {
         int rows = s.rows();
-        int units = s.spec().units();
+        LstmSpec spec = s.spec();
+        int units = spec.units();
         int last = rows - 1;
-        CallChecks.state(s.state(0), rows, units);
+        CallChecks.state(s.state(0), rows, spec);
         CallChecks.initialState(s.state(0), s.statefulConfig());
-        refused(() -> CallChecks.state(null, rows, units), "state = null");
-        refused(() -> CallChecks.state(s.state(0), rows + 1, units), "state rows = " + rows,
+        refused(() -> CallChecks.state(null, rows, spec), "state = null");
+        refused(() -> CallChecks.state(s.state(0), rows + 1, spec), "state rows = " + rows,
                 "batch size = " + (rows + 1));
-        refused(() -> CallChecks.state(s.state(0), rows, units + 1), "state units = " + units,
-                "units = " + (units + 1));
-        refused(() -> CallChecks.initialState(LstmState.zeros(rows + 1, units), s.statefulConfig()),
+        refused(() -> CallChecks.state(s.state(0), rows, spec.withUnits(units + 1)), "state units = " + units, "units = " + (units + 1));
+        refused(() -> CallChecks.state(s.state(0), rows, spec.withLayers(spec.layers() + 1)),
+                "state layers = " + spec.layers(), "layers = " + (spec.layers() + 1));
+        Cell other = spec.cell() == Cell.LSTM ? Cell.GRU : Cell.LSTM;
+        refused(() -> CallChecks.state(s.state(0), rows, spec.withCell(other)), "state c = ",
+                other.carriesCell() ? "has a cell c" : "h alone");
+        refused(() -> CallChecks.initialState(LstmState.zeros(spec, rows + 1), s.statefulConfig()),
                 "state rows = " + (rows + 1));
         for (boolean inH : new boolean[] {true, false}) {
+            if (!inH && !spec.cell().carriesCell()) {
+                continue;
+            }
             double[][] h = s.state(0).h();
             double[][] c = s.state(0).c();
-            (inH ? h : c)[last][units - 1] = Double.NaN;
-            String entry = "state " + (inH ? "h" : "c") + "[" + last + "][" + (units - 1) + "] = NaN";
-            refused(() -> CallChecks.state(new LstmState(h, c), rows, units), entry, "must be finite");
+            int top = spec.layers() - 1;
+            (inH ? h : c)[last][top * units + units - 1] = Double.NaN;
+            String layer = spec.layers() == 1 ? "" : " of layer " + top;
+            String entry = "state " + (inH ? "h" : "c") + "[" + last + "][" + (units - 1) + "]" + layer + " = NaN";
+            refused(() -> CallChecks.state(LstmState.ofRows(spec.layers(), h, c), rows, spec), entry,
+                    "must be finite");
         }
         IllegalStateException stateless = assertThrows(IllegalStateException.class,
                 () -> CallChecks.initialState(s.state(0), s.statelessConfig()));
@@ -151,19 +162,24 @@ class CallCheckProperties {
     @Claim("STATE-7")
     @Label("weights are refused when missing, of other features or units, or non-finite, naming the entry")
     void badWeightsAreRefused(@ForAll("multiRowScenarios") BatchScenario s) {
-        int features = s.spec().features();
-        int units = s.spec().units();
-        LstmWeights good = LstmWeights.zeros(features, units);
-        CallChecks.weights(good, features, units);
-        refused(() -> CallChecks.weights(null, features, units), "weights = null");
-        refused(() -> CallChecks.weights(good, features + 1, units), "weights features = " + features,
-                "features = " + (features + 1));
-        refused(() -> CallChecks.weights(good, features, units + 1), "weights units = " + units,
-                "units = " + (units + 1));
+        LstmSpec spec = s.spec();
+        int features = spec.features();
+        int units = spec.units();
+        LstmWeights good = LstmWeights.zeros(spec);
+        CallChecks.weights(good, spec);
+        refused(() -> CallChecks.weights(null, spec), "weights = null");
+        refused(() -> CallChecks.weights(good, new LstmSpec(features + 1, units, spec.gateActivation(), spec.cell(),
+                spec.layers())), "weights features = " + features, "features = " + (features + 1));
+        refused(() -> CallChecks.weights(good, spec.withUnits(units + 1)), "weights units = " + units, "units = " + (units + 1));
+        refused(() -> CallChecks.weights(good, spec.withLayers(spec.layers() + 1)),
+                "weights layers = " + spec.layers(), "layers = " + (spec.layers() + 1));
+        Cell other = spec.cell() == Cell.LSTM ? Cell.GRU : Cell.LSTM;
+        refused(() -> CallChecks.weights(good, spec.withCell(other)), "weights cell = " + spec.cell().id(),
+                "cell = " + other.id());
         double[] flat = good.flatten();
         int k = Math.floorMod(s.dataSeed(), flat.length);
         flat[k] = Double.NEGATIVE_INFINITY;
-        refused(() -> CallChecks.weights(LstmWeights.unflatten(features, units, flat), features, units),
+        refused(() -> CallChecks.weights(LstmWeights.unflatten(spec, flat), spec),
                 "weights flat[" + k + "] = -Infinity", "must be finite");
     }
 
@@ -174,17 +190,17 @@ class CallCheckProperties {
         double[][] h = s.state(0).h();
         double[][] c = s.state(0).c();
         int rows = s.rows();
-        int units = s.spec().units();
+        int width = h[0].length;
         refused(() -> new LstmState(null, c), "h and c must be given");
         refused(() -> new LstmState(h, null), "h and c must be given");
         refused(() -> new LstmState(h, java.util.Arrays.copyOf(c, rows - 1)),
                 "state rows = " + rows + " and " + (rows - 1), "same number of rows");
         double[][] wideC = c.clone();
-        wideC[rows - 1] = new double[units + 1];
-        refused(() -> new LstmState(h, wideC), "state row " + (rows - 1) + " = " + units + " and " + (units + 1),
-                "same width");
-        double[][] narrowRows = {new double[units], new double[units + 1]};
-        refused(() -> new LstmState(narrowRows, narrowRows), "state row 1 = " + (units + 1) + " and " + (units + 1));
+        wideC[rows - 1] = new double[width + 1];
+        refused(() -> LstmState.ofRows(s.spec().layers(), h, wideC),
+                "state row " + (rows - 1) + " = " + width + " and " + (width + 1), "same width");
+        double[][] narrowRows = {new double[width], new double[width + 1]};
+        refused(() -> new LstmState(narrowRows, narrowRows), "state row 1 = " + (width + 1) + " and " + (width + 1));
     }
 
     @Property

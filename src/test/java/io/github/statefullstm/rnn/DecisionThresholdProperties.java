@@ -36,7 +36,7 @@ public abstract class DecisionThresholdProperties {
         s.collectShape();
         LstmModel model = engine().build(s.statelessConfig());
         LstmWeights w = model.getWeights();
-        model.setWeights(new LstmWeights(w.kernel(), w.recurrentKernel(), w.bias(), new double[s.spec().units()], 0));
+        model.setWeights(w.withHead(new double[s.spec().units()], 0));
         double[][][] inputs = s.inputs(0);
         double[] targets = s.targets(0);
         double[] probabilities = model.predictOnBatch(inputs);

@@ -200,7 +200,7 @@ public abstract class EveryStepOutputsProperties {
         Agreement agree = Agreement.within(Tolerance.gradient(weights, s.spec().gateActivation(), inputs, s.state(0),
                 targets, Arithmetic.REFERENCE, engineUnderTest().arithmetic()), engineUnderTest().name());
         int undetermined = agree.weights("gradient at the chosen steps vs the exact derivative of their mean loss",
-                LstmWeights.unflatten(s.spec().features(), s.spec().units(), exact.gradient(targets).values()),
+                LstmWeights.unflatten(s.spec(), exact.gradient(targets).values()),
                 model.gradientOnBatch(inputs, targets));
         Statistics.label("weights left undetermined by a kink").collect(undetermined == 0 ? "none" : "some");
         BatchResult result = model.testOnBatch(inputs, targets);

@@ -89,6 +89,7 @@ public final class KerasEquations {
         private final Arithmetic arithmetic;
         private final double unit;
         private final double tiny;
+        private final int layers;
         private final Num[] logits;
         private final Num[] probabilities;
         private final Num[][] h;
@@ -98,8 +99,9 @@ public final class KerasEquations {
         private final Num[][] stepLogits;
         private final Num[][] stepProbabilities;
 
-        private Pass(Arithmetic arithmetic, double unit, Num[] logits, Num[] probabilities, Num[][] h, Num[][] c,
-                     boolean[] atAKink, Num[][] stepLogits, Num[][] stepProbabilities) {
+        private Pass(Arithmetic arithmetic, double unit, int layers, Num[] logits, Num[] probabilities, Num[][] h,
+                     Num[][] c, boolean[] atAKink, Num[][] stepLogits, Num[][] stepProbabilities) {
+            this.layers = layers;
             this.stepLogits = stepLogits;
             this.stepProbabilities = stepProbabilities;
             this.arithmetic = arithmetic;
@@ -139,7 +141,7 @@ public final class KerasEquations {
                 hv[row] = values(h[row]);
                 cv[row] = values(c[row]);
             }
-            return new LstmState(hv, cv);
+            return LstmState.ofRows(layers, hv, cv);
         }
 
         public double[][] hErrors() {
@@ -390,13 +392,19 @@ public final class KerasEquations {
         private final double unit;
         /** What an underflowing product, quotient or function may lose, absolutely. */
         private final double tiny;
+        private final boolean gru;
+        private final int layers;
         private final int features;
         private final int units;
+        /** Width of a layer's gate blocks: 4 units for an LSTM, 3 for a GRU. */
+        private final int width;
         private final int parameters;
-        private final double[][] kernel;
-        private final double[][] recurrent;
-        private final double[] bias;
+        private final double[][][] kernel;
+        private final double[][][] recurrent;
+        private final double[][] bias;
         private final double[] dense;
+        /** Where each layer's weights begin in {@link LstmWeights#flatten()}'s order; the last entry, the head's. */
+        private final int[] layerStart;
         private final boolean[] atAKink;
 
         Evaluation(LstmWeights w, GateActivation gate, Arithmetic arithmetic, boolean derivatives) {
@@ -406,14 +414,28 @@ public final class KerasEquations {
             this.arithmetic = arithmetic;
             this.unit = FIRST_ORDER_MARGIN * arithmetic.unitRoundoff();
             this.tiny = arithmetic.smallestNormal();
+            this.gru = w.cell() == Cell.GRU;
+            this.layers = w.layers();
             this.features = w.features();
             this.units = w.units();
+            this.width = w.cell().gates() * units;
             this.parameters = derivatives ? w.parameterCount() : 0;
-            this.kernel = w.kernel();
-            this.recurrent = w.recurrentKernel();
-            this.bias = w.bias();
+            this.kernel = new double[layers][][];
+            this.recurrent = new double[layers][][];
+            this.bias = new double[layers][];
+            this.layerStart = new int[layers + 1];
+            for (int layer = 0; layer < layers; layer++) {
+                kernel[layer] = w.kernel(layer);
+                recurrent[layer] = w.recurrentKernel(layer);
+                bias[layer] = w.bias(layer);
+                layerStart[layer + 1] = layerStart[layer] + (inputsOf(layer) + units + 1) * width;
+            }
             this.dense = w.denseKernel();
             this.atAKink = new boolean[parameters];
+        }
+
+        private int inputsOf(int layer) {
+            return layer == 0 ? features : units;
         }
 
         Pass run(double[][][] inputs, LstmState initial) {
@@ -425,58 +447,129 @@ public final class KerasEquations {
             Num[][] stepLogits = new Num[rows][];
             Num[][] stepProbabilities = new Num[rows][];
             for (int row = 0; row < rows; row++) {
-                Num[] h = new Num[units];
-                Num[] c = new Num[units];
-                for (int j = 0; j < units; j++) {
-                    h[j] = datum(initial.h(row)[j]);
-                    c[j] = datum(initial.c(row)[j]);
+                Num[][] h = new Num[layers][units];
+                Num[][] c = new Num[layers][units];
+                double[] h0 = initial.h(row);
+                double[] c0 = initial.c(row);
+                for (int layer = 0; layer < layers; layer++) {
+                    for (int j = 0; j < units; j++) {
+                        h[layer][j] = datum(h0[layer * units + j]);
+                        c[layer][j] = gru ? null : datum(c0[layer * units + j]);
+                    }
                 }
                 stepLogits[row] = new Num[inputs[row].length];
                 stepProbabilities[row] = new Num[inputs[row].length];
                 for (int step = 0; step < inputs[row].length; step++) {
-                    double[] x = inputs[row][step];
-                    Num[] z = new Num[4 * units];
-                    for (int col = 0; col < 4 * units; col++) {
-                        z[col] = preActivation(col, x, h);
+                    Num[] x = new Num[features];
+                    for (int f = 0; f < features; f++) {
+                        x[f] = datum(inputs[row][step][f]);
                     }
-                    Num[] nextH = new Num[units];
-                    Num[] nextC = new Num[units];
-                    for (int j = 0; j < units; j++) {
-                        Num in = gate(z[j]);
-                        Num forget = gate(z[units + j]);
-                        Num candidate = tanh(z[2 * units + j]);
-                        Num out = gate(z[3 * units + j]);
-                        nextC[j] = sum(product(forget, c[j]), product(in, candidate));
-                        nextH[j] = product(out, tanh(nextC[j]));
+                    for (int layer = 0; layer < layers; layer++) {
+                        Num[] below = layer == 0 ? x : h[layer - 1];
+                        if (gru) {
+                            h[layer] = gruStep(layer, below, h[layer]);
+                        } else {
+                            lstmStep(layer, below, h, c);
+                        }
                     }
-                    h = nextH;
-                    c = nextC;
-                    stepLogits[row][step] = logit(h);
+                    stepLogits[row][step] = logit(h[layers - 1]);
                     stepProbabilities[row][step] = sigmoid(stepLogits[row][step]);
                 }
-                logits[row] = logit(h);
+                logits[row] = logit(h[layers - 1]);
                 probabilities[row] = sigmoid(logits[row]);
-                hs[row] = h;
-                cs[row] = c;
+                hs[row] = joined(h);
+                cs[row] = gru ? new Num[0] : joined(c);
             }
-            return new Pass(arithmetic, unit, logits, probabilities, hs, cs, atAKink, stepLogits, stepProbabilities);
+            return new Pass(arithmetic, unit, layers, logits, probabilities, hs, cs, atAKink, stepLogits,
+                    stepProbabilities);
+        }
+
+        private static Num[] joined(Num[][] perLayer) {
+            return Arrays.stream(perLayer).flatMap(Arrays::stream).toArray(Num[]::new);
+        }
+
+        /** One LSTM step of {@code layer} from input {@code x}: replaces the layer's h and c. */
+        private void lstmStep(int layer, Num[] x, Num[][] h, Num[][] c) {
+            Num[] z = new Num[width];
+            for (int col = 0; col < width; col++) {
+                z[col] = preActivation(layer, col, x, h[layer]);
+            }
+            Num[] nextH = new Num[units];
+            Num[] nextC = new Num[units];
+            for (int j = 0; j < units; j++) {
+                Num in = gate(z[j]);
+                Num forget = gate(z[units + j]);
+                Num candidate = tanh(z[2 * units + j]);
+                Num out = gate(z[3 * units + j]);
+                nextC[j] = sum(product(forget, c[layer][j]), product(in, candidate));
+                nextH[j] = product(out, tanh(nextC[j]));
+            }
+            h[layer] = nextH;
+            c[layer] = nextC;
+        }
+
+        /**
+         * One GRU step of {@code layer} (Keras' {@code reset_after=False}) from input {@code x} and state {@code h}:
+         * z and r from x and h, the candidate from x and r ⊙ h, and {@code z ⊙ h + (1 - z) ⊙ candidate}.
+         */
+        private Num[] gruStep(int layer, Num[] x, Num[] h) {
+            Num[] update = new Num[units];
+            Num[] resetH = new Num[units];
+            for (int j = 0; j < units; j++) {
+                update[j] = gate(preActivation(layer, j, x, h));
+                resetH[j] = product(gate(preActivation(layer, units + j, x, h)), h[j]);
+            }
+            Num[] next = new Num[units];
+            for (int j = 0; j < units; j++) {
+                Num candidate = tanh(preActivation(layer, 2 * units + j, x, resetH));
+                next[j] = interpolation(update[j], h[j], candidate);
+            }
+            return next;
+        }
+
+        /**
+         * {@code z h + (1 - z) ĥ}, bounded for either way an implementation may compute it: as written, or as
+         * {@code ĥ + z (h - ĥ)}, whose roundings differ; the value is the exact one, the bounds the larger of the two.
+         */
+        private Num interpolation(Num z, Num h, Num candidate) {
+            Num asWritten = sum(product(z, h), product(sum(constant(1), negated(z)), candidate));
+            Num rearranged = sum(candidate, product(z, sum(h, negated(candidate))));
+            double[] et = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                et[k] = Math.max(asWritten.et[k], rearranged.et[k]);
+            }
+            return new Num(asWritten.v, Math.max(asWritten.e, rearranged.e), asWritten.t, et);
+        }
+
+        /** An exact constant: no error, no derivative. */
+        private Num constant(double value) {
+            return new Num(value, 0, new double[parameters], new double[parameters]);
+        }
+
+        /** -a: exact in every arithmetic. */
+        private Num negated(Num a) {
+            double[] t = new double[parameters];
+            for (int k = 0; k < parameters; k++) {
+                t[k] = -a.t[k];
+            }
+            return new Num(-a.v, a.e, t, a.et.clone());
         }
 
         // Where each weight sits in LstmWeights.flatten()'s order.
-        private int kernelAt(int feature, int col) {
-            return feature * 4 * units + col;
+        private int kernelAt(int layer, int input, int col) {
+            return layerStart[layer] + input * width + col;
         }
 
-        private int recurrentAt(int unit, int col) {
-            return (features + unit) * 4 * units + col;
+        private int recurrentAt(int layer, int unit, int col) {
+            return layerStart[layer] + (inputsOf(layer) + unit) * width + col;
         }
 
-        private int biasAt(int col) {
-            return (features + units) * 4 * units + col;
+        private int biasAt(int layer, int col) {
+            return layerStart[layer] + (inputsOf(layer) + units) * width + col;
         }
 
         private int denseAt(int unit) {
-            return (features + units + 1) * 4 * units + unit;
+            return layerStart[layers] + unit;
         }
 
         private int denseBiasAt() {
@@ -488,22 +581,27 @@ public final class KerasEquations {
             return new Num(value, unit * Math.abs(value) + tiny, new double[parameters], new double[parameters]);
         }
 
-        /** z = bias + x · kernel + h · recurrent for one column, added in that order as the reference adds them. */
-        private Num preActivation(int col, double[] x, Num[] h) {
-            double[] weights = new double[features + units];
-            int[] at = new int[features + units];
-            Num[] terms = new Num[features + units];
-            for (int f = 0; f < features; f++) {
-                weights[f] = kernel[f][col];
-                at[f] = kernelAt(f, col);
-                terms[f] = datum(x[f]);
+        /**
+         * z = bias + x · kernel + h · recurrent for one column of {@code layer}, added in that order as the reference
+         * adds them; {@code x} is the features for layer 0 and the h of the layer below above it, and {@code h} is the
+         * layer's own state, or for a GRU's candidate r ⊙ h.
+         */
+        private Num preActivation(int layer, int col, Num[] x, Num[] h) {
+            int inputs = x.length;
+            double[] weights = new double[inputs + units];
+            int[] at = new int[inputs + units];
+            Num[] terms = new Num[inputs + units];
+            for (int f = 0; f < inputs; f++) {
+                weights[f] = kernel[layer][f][col];
+                at[f] = kernelAt(layer, f, col);
+                terms[f] = x[f];
             }
             for (int j = 0; j < units; j++) {
-                weights[features + j] = recurrent[j][col];
-                at[features + j] = recurrentAt(j, col);
-                terms[features + j] = h[j];
+                weights[inputs + j] = recurrent[layer][j][col];
+                at[inputs + j] = recurrentAt(layer, j, col);
+                terms[inputs + j] = h[j];
             }
-            return affine(bias[col], biasAt(col), terms, weights, at);
+            return affine(bias[layer][col], biasAt(layer, col), terms, weights, at);
         }
 
         private Num logit(Num[] h) {

@@ -23,7 +23,7 @@ public final class SaturatedHead {
         for (int j = 0; j < dense.length; j++) {
             dense[j] *= SCALE;
         }
-        model.setWeights(new LstmWeights(w.kernel(), w.recurrentKernel(), w.bias(), dense, w.denseBias() * SCALE));
+        model.setWeights(w.withHead(dense, w.denseBias() * SCALE));
     }
 
     /** How many of these probabilities Keras clips: for the generators' statistics. */

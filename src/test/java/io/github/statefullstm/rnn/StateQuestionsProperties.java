@@ -365,7 +365,7 @@ public abstract class StateQuestionsProperties {
                 String where = "step " + step + " of the stream (resets before " + new TreeSet<>(run.resets())
                         + ") vs the stateless model on steps " + since + ".." + step;
                 Agreement agree = engineUnderTest().agreement(streaming.getWeights(), s.spec().gateActivation(),
-                        window, LstmState.zeros(s.rows(), s.spec().units()), null);
+                        window, LstmState.zeros(s.spec(), s.rows()), null);
                 agree.outputs(where, expected, answer);
                 agree.states(where + ", state", stateless.finalStates(), streaming.states());
             }
@@ -427,7 +427,7 @@ public abstract class StateQuestionsProperties {
                     String where = "step " + step + ", row " + row + " (cuts " + packed.cuts().get(row)
                             + ") vs its sequence from step " + start + " alone from zero";
                     Agreement agree = engineUnderTest().agreement(sideBySide.getWeights(), s.spec().gateActivation(),
-                            sequence, LstmState.zeros(1, s.spec().units()), null);
+                            sequence, LstmState.zeros(s.spec(), 1), null);
                     agree.outputs(where, expected, 0, answers, row);
                     agree.stateRow(where + ", carried state", alone.finalStates(), 0, sideBySide.states(), row);
                 }
@@ -443,7 +443,7 @@ public abstract class StateQuestionsProperties {
             LstmState before = model.states();
             LstmWeights weights = model.getWeights();
             model.resetRow(run.row());
-            LstmState expected = before.withRow(run.row(), LstmState.zeros(s.rows(), s.spec().units()), run.row());
+            LstmState expected = before.withRow(run.row(), LstmState.zeros(s.spec(), s.rows()), run.row());
             engineUnderTest().copied().states("after resetRow(" + run.row() + ")", expected, model.states());
             engineUnderTest().copied().weights("weights after resetRow(" + run.row() + ")", weights,
                     model.getWeights());
@@ -576,7 +576,7 @@ public abstract class StateQuestionsProperties {
             double[] leftOutputs = onTheLeft.predictOnBatch(leftPadded);
             double[] rightOutputs = onTheRight.predictOnBatch(rightPadded);
             Agreement agree = engineUnderTest().agreement(onTheLeft.getWeights(), s.spec().gateActivation(),
-                    batch.real(), LstmState.zeros(s.rows(), s.spec().units()), null);
+                    batch.real(), LstmState.zeros(s.spec(), s.rows()), null);
             String where = pads + " masked steps on the left vs on the right";
             agree.outputs(where, leftOutputs, rightOutputs);
             agree.states(where + ", final state", onTheLeft.finalStates(), onTheRight.finalStates());
@@ -665,10 +665,13 @@ public abstract class StateQuestionsProperties {
         }
     }
 
-    /** A scenario and biases for its model: the candidate's at least 0.1 from 0, the input gate's within +-1. */
+    /**
+     * A scenario and biases for its model: the candidate's at least 0.1 from 0, the input gate's within +-1. One LSTM
+     * layer: the claim is about its c = i tanh(b) (the other rules of masks hold for every cell and depth).
+     */
     @Provide
     Arbitrary<BiasedScenario> candidateBiases() {
-        return BatchScenario.any(1, 1).flatMap(s -> Combinators.combine(
+        return BatchScenario.oneLstmLayer(1, 1).flatMap(s -> Combinators.combine(
                 Arbitraries.doubles().between(SMALLEST_CANDIDATE_BIAS, LARGEST_BIAS)
                         .list().ofSize(s.spec().units()),
                 Arbitraries.of(-1.0, 1.0).list().ofSize(s.spec().units()),
@@ -689,7 +692,7 @@ public abstract class StateQuestionsProperties {
                         * candidateSizes.get(unit);
             }
             return new LstmWeights(drawn.kernel(), drawn.recurrentKernel(), bias, drawn.denseKernel(),
-                    drawn.denseBias());
+                    drawn.denseBias()); // one LSTM layer: the scenarios are drawn of that shape
         }
     }
 }

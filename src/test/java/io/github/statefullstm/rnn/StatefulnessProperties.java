@@ -56,7 +56,7 @@ public abstract class StatefulnessProperties {
 
     /** The state a batch of {@code s} starts from: the scenario's first state if stateful, zeros if not. */
     private static LstmState start(BatchScenario s, boolean stateful) {
-        return stateful ? s.state(0) : LstmState.zeros(s.rows(), s.spec().units());
+        return stateful ? s.state(0) : LstmState.zeros(s.spec(), s.rows());
     }
 
     /** Copies are copies: what an engine hands back as the state it holds must be that state, bit for bit. */

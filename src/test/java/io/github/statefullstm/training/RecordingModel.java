@@ -63,7 +63,7 @@ final class RecordingModel implements LstmModel {
     @Override
     public LstmWeights gradientOnBatch(double[][][] inputs, StepTargets targets) {
         calls.add("gradient every step " + inputs.length);
-        return LstmWeights.zeros(config.spec().features(), config.spec().units());
+        return LstmWeights.zeros(config.spec());
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.github.statefullstm.rnn.reference;
 
+import io.github.statefullstm.rnn.Cell;
 import java.util.SplittableRandom;
 
 /**
  * The weights a fresh Keras 1.x model starts from, drawn deterministically from a seed. Keras 1 kept one matrix per
- * gate, so each gate block is initialised on its own: Glorot-uniform kernel (fan in = features, fan out = units),
- * orthogonal recurrent kernel, zero bias except 1 on the forget gate ({@code forget_bias_init='one'}), then a
- * Glorot-uniform Dense kernel and a zero Dense bias.
+ * gate, so each gate block is initialised on its own: Glorot-uniform kernel (fan in = the layer's inputs, fan out =
+ * units), orthogonal recurrent kernel, zero bias except, for an LSTM, 1 on the forget gate
+ * ({@code forget_bias_init='one'}; Keras' GRU has none), then a Glorot-uniform Dense kernel and a zero Dense bias.
  *
- * <p>Draw order, so another implementation can reproduce it: for each gate i, f, c, o, its kernel block
- * (row by row) then its recurrent block (Gaussian matrix, column by column); then the Dense kernel.
+ * <p>Draw order, so another implementation can reproduce it: layer by layer, layer 0 first, for each gate (i, f, c, o
+ * or z, r, h) its kernel block (row by row) then its recurrent block (Gaussian matrix, column by column); then the
+ * Dense kernel.
  */
 final class KerasInitialWeights {
 
@@ -22,23 +24,27 @@ final class KerasInitialWeights {
 
     static double[] draw(FlatParameters layout, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int f = layout.features();
         int u = layout.units();
         double[] p = new double[layout.size()];
-        double kernelLimit = glorotLimit(f, u);
-        for (int gate = 0; gate < 4; gate++) {
-            for (int feature = 0; feature < f; feature++) {
-                for (int j = 0; j < u; j++) {
-                    p[layout.kernel(feature) + gate * u + j] = random.nextDouble(-kernelLimit, kernelLimit);
+        for (int layer = 0; layer < layout.layers(); layer++) {
+            int inputs = layout.inputsOf(layer);
+            double kernelLimit = glorotLimit(inputs, u);
+            for (int gate = 0; gate < layout.cell().gates(); gate++) {
+                for (int input = 0; input < inputs; input++) {
+                    for (int j = 0; j < u; j++) {
+                        p[layout.kernel(layer, input) + gate * u + j] = random.nextDouble(-kernelLimit, kernelLimit);
+                    }
+                }
+                double[][] q = orthogonal(u, random);
+                for (int row = 0; row < u; row++) {
+                    System.arraycopy(q[row], 0, p, layout.recurrent(layer, row) + gate * u, u);
                 }
             }
-            double[][] q = orthogonal(u, random);
-            for (int row = 0; row < u; row++) {
-                System.arraycopy(q[row], 0, p, layout.recurrent(row) + gate * u, u);
+            if (layout.cell() == Cell.LSTM) {
+                for (int j = 0; j < u; j++) {
+                    p[layout.bias(layer) + FORGET_GATE * u + j] = FORGET_BIAS;
+                }
             }
-        }
-        for (int j = 0; j < u; j++) {
-            p[layout.bias() + FORGET_GATE * u + j] = FORGET_BIAS;
         }
         double denseLimit = glorotLimit(u, 1);
         for (int j = 0; j < u; j++) {

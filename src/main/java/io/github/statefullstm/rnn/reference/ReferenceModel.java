@@ -15,7 +15,8 @@ final class ReferenceModel extends KerasLstmModel {
 
     private final FlatParameters layout;
     private final LstmCore core;
-    private final Tape tape;
+    /** One tape per layer, layer 0 first. */
+    private final Tape[] tapes;
     private final AdamMoments adam;
     private final double[] params;
     private final double[] grad;
@@ -24,9 +25,12 @@ final class ReferenceModel extends KerasLstmModel {
 
     ReferenceModel(ModelConfig config) {
         super(config);
-        this.layout = new FlatParameters(config.spec().features(), config.spec().units());
+        this.layout = new FlatParameters(config.spec());
         this.core = new LstmCore(layout, config.spec().gateActivation());
-        this.tape = new Tape(layout.units());
+        this.tapes = new Tape[layout.layers()];
+        for (int layer = 0; layer < tapes.length; layer++) {
+            tapes[layer] = new Tape(layout.units(), layout.cell().gates());
+        }
         this.params = KerasInitialWeights.draw(layout, config.seed());
         this.grad = new double[layout.size()];
         this.adam = new AdamMoments(config.adam(), layout.size());
@@ -35,21 +39,32 @@ final class ReferenceModel extends KerasLstmModel {
     @Override
     protected Forward forward(double[][][] batch, LstmState start, boolean[][] skipped) {
         this.inputs = batch;
-        tape.resize(batch.length, batch[0].length, skipped);
-        for (int row = 0; row < batch.length; row++) {
-            tape.setIncoming(row, start.h(row), start.c(row));
+        int units = layout.units();
+        for (int layer = 0; layer < tapes.length; layer++) {
+            tapes[layer].resize(batch.length, batch[0].length, skipped);
+            for (int row = 0; row < batch.length; row++) {
+                tapes[layer].setIncoming(row, start.h(row), start.c(row), layer * units);
+            }
         }
-        core.forward(params, batch, tape);
-        double[][] h = new double[tape.rows][layout.units()];
-        double[][] c = new double[tape.rows][layout.units()];
-        for (int row = 0; row < tape.rows; row++) {
-            tape.copyFinal(row, h[row], c[row]);
+        core.forward(params, batch, tapes);
+        int width = layout.layers() * units;
+        double[][] h = new double[batch.length][width];
+        double[][] c = new double[batch.length][layout.cell().carriesCell() ? width : 0];
+        for (int layer = 0; layer < tapes.length; layer++) {
+            for (int row = 0; row < batch.length; row++) {
+                tapes[layer].copyFinal(row, h[row], c[row], layer * units);
+            }
         }
-        return new Forward(Arrays.copyOf(tape.logits, tape.rows), new LstmState(h, c));
+        return new Forward(Arrays.copyOf(top().logits, batch.length), LstmState.ofRows(layout.layers(), h, c));
+    }
+
+    private Tape top() {
+        return tapes[tapes.length - 1];
     }
 
     @Override
     protected double[][] logitsAtEveryStep() {
+        Tape tape = top();
         double[][] logits = new double[tape.rows][tape.steps];
         for (int row = 0; row < tape.rows; row++) {
             for (int step = 0; step < tape.steps; step++) {
@@ -62,12 +77,12 @@ final class ReferenceModel extends KerasLstmModel {
     @Override
     protected void backward(double[][] logitErrors) {
         Arrays.fill(grad, 0);
-        core.backward(params, inputs, logitErrors, tape, grad);
+        core.backward(params, inputs, logitErrors, tapes, grad);
     }
 
     @Override
     protected LstmWeights gradient() {
-        return LstmWeights.unflatten(layout.features(), layout.units(), grad);
+        return LstmWeights.unflatten(layout.spec(), grad);
     }
 
     @Override
@@ -77,7 +92,7 @@ final class ReferenceModel extends KerasLstmModel {
 
     @Override
     protected LstmWeights weights() {
-        return LstmWeights.unflatten(layout.features(), layout.units(), params);
+        return LstmWeights.unflatten(layout.spec(), params);
     }
 
     @Override

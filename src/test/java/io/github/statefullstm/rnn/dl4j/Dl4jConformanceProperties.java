@@ -60,7 +60,7 @@ class Dl4jConformanceProperties {
 
         /** The state batch 1 starts from on both engines. */
         LstmState incoming() {
-            return stateful ? scenario.state(0) : LstmState.zeros(scenario.rows(), scenario.spec().units());
+            return stateful ? scenario.state(0) : LstmState.zeros(scenario.spec(), scenario.rows());
         }
     }
 
@@ -230,7 +230,7 @@ class Dl4jConformanceProperties {
             double[] targets = c.scenario().targets(batch);
             LstmWeights weights = dl4j.getWeights();
             LstmState incoming = c.stateful() ? dl4j.states()
-                    : LstmState.zeros(c.scenario().rows(), c.scenario().spec().units());
+                    : LstmState.zeros(c.scenario().spec(), c.scenario().rows());
             LstmModel mirror = new ReferenceEngine().build(c.scenario().config(c.stateful()));
             mirror.setWeights(weights);
             if (c.stateful()) {

@@ -35,7 +35,7 @@ final class Dl4jLayers {
         int steps = inputs[0].length;
         int features = inputs[0][0].length;
         LstmState from = model.config().stateful() ? model.states()
-                : LstmState.zeros(rows, model.config().spec().units());
+                : LstmState.zeros(model.config().spec(), rows);
         Map<String, INDArray> start = new HashMap<>();
         start.put(LSTM.STATE_KEY_PREV_ACTIVATION, Nd4j.createFromArray(from.h()).castTo(DataType.DOUBLE));
         start.put(LSTM.STATE_KEY_PREV_MEMCELL, Nd4j.createFromArray(from.c()).castTo(DataType.DOUBLE));

@@ -54,7 +54,7 @@ class Dl4jLayersAgreementProperties {
             // Both start from the state the model carries (or zeros) and run the same libnd4j arithmetic, summed in
             // other orders (the dense head in Java here, in BLAS there): two runs of one arithmetic.
             LstmState incoming = c.stateful() ? model.states()
-                    : LstmState.zeros(c.scenario().rows(), c.scenario().spec().units());
+                    : LstmState.zeros(c.scenario().spec(), c.scenario().rows());
             Agreement agree = Agreement.within(Tolerance.forward(model.getWeights(),
                     c.scenario().spec().gateActivation(), inputs, incoming, Arithmetic.ND4J_DOUBLE,
                     Arithmetic.ND4J_DOUBLE), KERNELS_AGAINST_THE_LAYERS);

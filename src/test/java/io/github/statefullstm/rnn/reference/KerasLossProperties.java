@@ -56,7 +56,7 @@ class KerasLossProperties {
         // The engine computes an unclipped row's loss from the logit, this check from the probability: two
         // implementations of one loss, each within the error bound of the reference's arithmetic (REF-8).
         Agreement agree = Agreement.within(Tolerance.forward(model.getWeights(), s.spec().gateActivation(),
-                s.inputs(0), LstmState.zeros(s.rows(), s.spec().units()), y, Arithmetic.REFERENCE,
+                s.inputs(0), LstmState.zeros(s.spec(), s.rows()), y, Arithmetic.REFERENCE,
                 Arithmetic.REFERENCE), ENGINE);
         agree.loss("mean loss of " + s, expected, model.testOnBatch(s.inputs(0), y).loss());
     }
@@ -86,7 +86,7 @@ class KerasLossProperties {
         // each within the error bound of the reference's arithmetic (REF-8). Every row is clipped or not alike in
         // both, so a kink that rounding straddles changes nothing here: every weight is compared.
         Tolerance rounding = Tolerance.gradient(model.getWeights(), s.spec().gateActivation(), inputs,
-                LstmState.zeros(s.rows(), s.spec().units()), targets, Arithmetic.REFERENCE, Arithmetic.REFERENCE);
+                LstmState.zeros(s.spec(), s.rows()), targets, Arithmetic.REFERENCE, Arithmetic.REFERENCE);
         for (int k = 0; k < batch.length; k++) {
             assertEquals(unclippedRows[k], batch[k], rounding.weight(k),
                     "gradient of flat weight " + k + ": the mean over the rows Keras does not clip, in " + s);

@@ -74,7 +74,7 @@ class ReferenceForwardPassProperties {
         double[] predicted = model.predictOnBatch(batch);
 
         KerasEquations.Pass byHand = KerasEquations.forward(weights, s.spec().gateActivation(), batch,
-                LstmState.zeros(s.rows(), s.spec().units()), Arithmetic.REFERENCE);
+                LstmState.zeros(s.spec(), s.rows()), Arithmetic.REFERENCE);
         assertArrayEquals(byHand.probabilities(), predicted, EXACT, () -> "probabilities at the last step, " + b);
         for (int row = 0; row < s.rows(); row++) {
             assertArrayEquals(byHand.finalState().h(row), model.finalStates().h(row), EXACT, "final h of row " + row);
@@ -84,10 +84,10 @@ class ReferenceForwardPassProperties {
 
     private static LstmWeights randomWeights(BatchScenario s) {
         SplittableRandom random = new SplittableRandom(s.dataSeed() ^ WEIGHT_STREAM);
-        double[] flat = new double[LstmWeights.zeros(s.spec().features(), s.spec().units()).parameterCount()];
+        double[] flat = new double[LstmWeights.zeros(s.spec()).parameterCount()];
         for (int k = 0; k < flat.length; k++) {
             flat[k] = random.nextDouble(-WEIGHT_LIMIT, WEIGHT_LIMIT);
         }
-        return LstmWeights.unflatten(s.spec().features(), s.spec().units(), flat);
+        return LstmWeights.unflatten(s.spec(), flat);
     }
 }

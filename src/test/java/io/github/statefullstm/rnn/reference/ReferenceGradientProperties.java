@@ -119,7 +119,7 @@ class ReferenceGradientProperties {
             Agreement agree = Agreement.within(Tolerance.gradient(weights, gate, inputs, incoming, targets,
                     Arithmetic.REFERENCE, Arithmetic.REFERENCE), ENGINE);
             int undetermined = agree.weights("batch " + batch + ", gradient",
-                    LstmWeights.unflatten(s.spec().features(), s.spec().units(), exact.values()), analytic);
+                    LstmWeights.unflatten(s.spec(), exact.values()), analytic);
             double equationsLoss = KerasEquations.forward(weights, gate, inputs, incoming, Arithmetic.REFERENCE)
                     .loss(targets);
             agree.loss("batch " + batch + ", the loss the gradient is of", equationsLoss,
@@ -132,7 +132,7 @@ class ReferenceGradientProperties {
         }
 
         private LstmState zeros(BatchScenario s) {
-            return LstmState.zeros(s.rows(), s.spec().units());
+            return LstmState.zeros(s.spec(), s.rows());
         }
 
         private void collect(BatchScenario s) {
