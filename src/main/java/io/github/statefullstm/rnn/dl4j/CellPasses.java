@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The LSTM's passes over batches of one shape ({@code rows} x {@code steps}), as libnd4j's {@code lstmLayerCell}
+ * An LSTM layer's passes over batches of one shape ({@code rows} x {@code steps}), as libnd4j's {@code lstmLayerCell}
  * (one step forward) and {@code lstmLayerCellBp} (that step's exact backward pass), one bound call per step each way,
  * over arrays allocated once for the shape and overwritten by every batch.
  *
@@ -39,7 +39,7 @@ import java.util.List;
  * into and out of it is zero and its state starts at zero, so its gates sit at their value for 0, its cell stays 0
  * and its h is tanh(0)·o = 0 at every step, reaching no other unit.
  */
-final class CellPasses {
+final class CellPasses implements LayerPasses {
 
     /** The fewest units the kernels handle correctly (see "One unit" above). */
     static final int FEWEST_KERNEL_UNITS = 2;
@@ -53,10 +53,10 @@ final class CellPasses {
 
     private final int rows;
     private final int steps;
-    private final int features;
     private final int kernelUnits;
-    private final INDArray inputs;
-    private final double[] inputValues;
+    /** {@code [steps][rows][inputs]}: the errors at the inputs of every step, or null when nothing reads them. */
+    private final INDArray inputErrors;
+    private final double[] zeroInputErrors;
     private final INDArray startH;
     private final INDArray startC;
     /** {@code [steps][rows][k]}: h and c after each step. */
@@ -72,23 +72,28 @@ final class CellPasses {
     /** The masked steps of the batch the passes run, {@code [row][step]}, or null when it has none. */
     private boolean[][] skipped;
 
-    CellPasses(GateActivation gates, DataType dataType, int rows, int steps, int features, int kernelUnits,
-               KernelParameters parameters) {
+    /**
+     * The passes of layer {@code layer} reading {@code inputs} ({@code [steps][rows][inputs]}), taking the errors at
+     * its h from {@code hErrors} ({@code [steps][rows][k]}) and writing the errors at its inputs to
+     * {@code inputErrors} (same shape as {@code inputs}, or null when nothing reads them).
+     */
+    CellPasses(GateActivation gates, DataType dataType, int rows, int steps, KernelParameters parameters, int layer,
+               INDArray inputs, INDArray hErrors, INDArray inputErrors) {
         this.rows = rows;
         this.steps = steps;
-        this.features = features;
-        this.kernelUnits = kernelUnits;
-        this.inputs = Nd4j.create(dataType, steps, rows, features);
-        this.inputValues = new double[steps * rows * features];
+        this.kernelUnits = parameters.kernelUnits();
         this.startH = Nd4j.create(dataType, rows, kernelUnits);
         this.startC = startH.ulike();
         this.h = Nd4j.create(dataType, steps, rows, kernelUnits);
         this.c = h.ulike();
-        this.hErrors = h.ulike();
+        this.hErrors = hErrors;
+        this.inputErrors = inputErrors;
+        this.zeroInputErrors = inputErrors == null ? null : new double[(int) inputErrors.length()];
         this.carriedHError = startH.ulike();
         this.carriedCError = startH.ulike();
         this.zeroState = new double[rows * kernelUnits];
-        INDArray inputError = Nd4j.create(dataType, rows, features);
+        INDArray scratchInputError = inputErrors == null ? Nd4j.create(dataType, rows, parameters.inputsOf(layer))
+                : null;
         INDArray values = parameters.values();
         INDArray gradient = parameters.gradient();
         long[] activations = {gates == GateActivation.SIGMOID ? SIGMOID : HARD_SIGMOID, TANH, TANH};
@@ -101,16 +106,22 @@ final class CellPasses {
             INDArray previousH = t == 0 ? startH : step(h, t - 1);
             INDArray previousC = t == 0 ? startC : step(c, t - 1);
             forward[t] = new BoundOp("lstmLayerCell",
-                    new INDArray[] {x, parameters.kernel(values), parameters.recurrentKernel(values),
-                            parameters.bias(values), previousH, previousC},
+                    new INDArray[] {x, parameters.kernel(values, layer), parameters.recurrentKernel(values, layer),
+                            parameters.bias(values, layer), previousH, previousC},
                     new INDArray[] {step(h, t), step(c, t)}, activations, biasNoPeepholes, noClip);
             backward[t] = new BoundOp("lstmLayerCellBp",
-                    new INDArray[] {x, parameters.kernel(values), parameters.recurrentKernel(values),
-                            parameters.bias(values), previousH, previousC, step(hErrors, t)},
-                    new INDArray[] {inputError, parameters.kernel(gradient), parameters.recurrentKernel(gradient),
-                            parameters.bias(gradient), carriedHError, carriedCError},
+                    new INDArray[] {x, parameters.kernel(values, layer), parameters.recurrentKernel(values, layer),
+                            parameters.bias(values, layer), previousH, previousC, step(hErrors, t)},
+                    new INDArray[] {inputErrors == null ? scratchInputError : step(inputErrors, t),
+                            parameters.kernel(gradient, layer), parameters.recurrentKernel(gradient, layer),
+                            parameters.bias(gradient, layer), carriedHError, carriedCError},
                     activations, biasNoPeepholes, noClip);
         }
+    }
+
+    @Override
+    public INDArray h() {
+        return h;
     }
 
     /**
@@ -119,23 +130,13 @@ final class CellPasses {
      * through the step unchanged. These copies run on the host, element by element: only batches with a masked step
      * pay for them.
      */
-    void skip(boolean[][] maskedSteps) {
+    @Override
+    public void skip(boolean[][] maskedSteps) {
         this.skipped = maskedSteps;
     }
 
-    /**
-     * Runs every step of the batch ({@code [rows][steps][features]}, already validated) from the given state
-     * ({@code [rows][k]} row by row).
-     */
-    void forward(double[][][] batch, double[] startHValues, double[] startCValues) {
-        int at = 0;
-        for (int t = 0; t < steps; t++) {
-            for (double[][] row : batch) {
-                System.arraycopy(row[t], 0, inputValues, at, features);
-                at += features;
-            }
-        }
-        inputs.data().setData(inputValues);
+    @Override
+    public void forward(double[] startHValues, double[] startCValues) {
         startH.data().setData(startHValues);
         startC.data().setData(startCValues);
         for (int t = 0; t < steps; t++) {
@@ -164,37 +165,33 @@ final class CellPasses {
         }
     }
 
-    int rows() {
-        return rows;
-    }
-
-    int steps() {
-        return steps;
-    }
-
-    /** h after every step, {@code [steps][rows][k]}, after {@link #forward}. */
-    double[] everyH() {
+    @Override
+    public double[] everyH() {
         return h.data().getDoublesAt(0, steps * rows * kernelUnits);
     }
 
-    /** The final h and c, {@code [rows][k]} row by row, after {@link #forward}. */
-    double[] lastH() {
+    @Override
+    public double[] lastH() {
         return h.data().getDoublesAt(lastStepAt(), rows * kernelUnits);
     }
 
-    double[] lastC() {
+    @Override
+    public double[] lastC() {
         return c.data().getDoublesAt(lastStepAt(), rows * kernelUnits);
     }
 
     /**
-     * Adds to the parameters' gradient the gradient of a loss given its {@code dLoss/dh} after every step through the
-     * head's answers ({@code [steps][rows][k]}: zeros where an answer counts for nothing), for the batch of the last
-     * {@link #forward}.
+     * Adds to the parameters' gradient the gradient of a loss whose {@code dLoss/dh} after every step is in the bound
+     * errors ({@code [steps][rows][k]}: zeros where nothing counts), for the batch of the last {@link #forward}, and
+     * writes the errors at the inputs.
      */
-    void backward(double[] hErrorValues) {
-        hErrors.data().setData(hErrorValues);
+    @Override
+    public void backward() {
         carriedHError.data().setData(zeroState);
         carriedCError.data().setData(zeroState);
+        if (inputErrors != null) {
+            inputErrors.data().setData(zeroInputErrors);
+        }
         for (int t = steps - 1; t >= 0; t--) {
             if (skipped == null) {
                 backward[t].run();

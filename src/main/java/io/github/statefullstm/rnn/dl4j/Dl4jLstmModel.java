@@ -1,5 +1,6 @@
 package io.github.statefullstm.rnn.dl4j;
 
+import io.github.statefullstm.rnn.Cell;
 import io.github.statefullstm.rnn.KerasLstmModel;
 import io.github.statefullstm.rnn.LstmState;
 import io.github.statefullstm.rnn.LstmWeights;
@@ -28,36 +29,48 @@ final class Dl4jLstmModel extends KerasLstmModel {
     private final DataType dataType;
     private final KernelParameters parameters;
     /** The passes of each batch shape seen so far, by rows and steps: a run meets a handful of shapes. */
-    private final Map<List<Integer>, CellPasses> passes = new HashMap<>();
-    private final int features;
+    private final Map<List<Integer>, StackPasses> passes = new HashMap<>();
     private final int units;
+    private final int layers;
     private final int kernelUnits;
     /** The passes of the last forward pass: its backward pass runs on them. */
-    private CellPasses cells;
+    private StackPasses cells;
     /** Updates made so far: Adam's bias correction counts them. */
     private int iteration;
 
     Dl4jLstmModel(ModelConfig config, Precision precision) {
         super(config);
-        this.features = config.spec().features();
         this.units = config.spec().units();
-        this.kernelUnits = Math.max(units, CellPasses.FEWEST_KERNEL_UNITS);
+        this.layers = config.spec().layers();
+        // only libnd4j's LSTM kernels need a second unit; the GRU's plain ops take one
+        this.kernelUnits = config.spec().cell() == Cell.LSTM ? Math.max(units, CellPasses.FEWEST_KERNEL_UNITS) : units;
         this.dataType = precision.dataType();
-        this.parameters = new KernelParameters(dataType, features, units, kernelUnits, config.adam());
-        parameters.write(Dl4jParameterMapping.readWeights(NetworkBlueprint.build(config, precision), features, units));
+        this.parameters = new KernelParameters(dataType, config.spec(), kernelUnits, config.adam());
+        parameters.write(InitialWeights.draw(config, precision));
     }
 
     @Override
     protected Forward forward(double[][][] inputs, LstmState start, boolean[][] skipped) {
         int rows = inputs.length;
         int steps = inputs[0].length;
-        cells = passes.computeIfAbsent(List.of(rows, steps), shape -> new CellPasses(
-                config().spec().gateActivation(), dataType, rows, steps, features, kernelUnits, parameters));
+        cells = passes.computeIfAbsent(List.of(rows, steps), shape -> new StackPasses(config().spec(), dataType,
+                rows, steps, parameters));
         cells.skip(skipped);
         startKernels(inputs, start);
-        double[] lastH = cells.lastH();
-        return new Forward(denseHead(lastH, 0, rows), new LstmState(realUnits(lastH, rows),
-                realUnits(cells.lastC(), rows)));
+        return new Forward(denseHead(cells.lastH(), 0, rows), finalState(rows));
+    }
+
+    /** Every layer's final h and c, without the inert unit, as the canonical state: each row's layers side by side. */
+    private LstmState finalState(int rows) {
+        double[][] h = new double[rows][layers * units];
+        double[][] c = new double[rows][config().spec().cell().carriesCell() ? layers * units : 0];
+        for (int layer = 0; layer < layers; layer++) {
+            realUnits(cells.lastH(layer), h, layer);
+            if (c[0].length > 0) {
+                realUnits(cells.lastC(layer), c, layer);
+            }
+        }
+        return LstmState.ofRows(layers, h, c);
     }
 
     /**
@@ -194,20 +207,27 @@ final class Dl4jLstmModel extends KerasLstmModel {
         return logits;
     }
 
-    /** {@code [rows][k]} row by row, without the inert unit. */
-    private double[][] realUnits(double[] kernelRows, int rows) {
-        double[][] state = new double[rows][units];
-        for (int row = 0; row < rows; row++) {
-            System.arraycopy(kernelRows, row * kernelUnits, state[row], 0, units);
+    /** One layer's {@code [rows][k]} row by row, without the inert unit, into its place in each row's layers. */
+    private void realUnits(double[] kernelRows, double[][] state, int layer) {
+        for (int row = 0; row < state.length; row++) {
+            System.arraycopy(kernelRows, row * kernelUnits, state[row], layer * units, units);
         }
-        return state;
     }
 
-    /** {@code [rows][units]} as the kernels' {@code [rows][k]} row by row, the inert unit at zero. */
+    /**
+     * Each row's layers side by side ({@code [rows][layers * units]}) as the passes' {@code [layer][rows][k]}, the
+     * inert unit at zero; a state without c stays empty.
+     */
     private double[] kernelWidth(double[][] state) {
-        double[] values = new double[state.length * kernelUnits];
-        for (int row = 0; row < state.length; row++) {
-            System.arraycopy(state[row], 0, values, row * kernelUnits, units);
+        if (state.length == 0 || state[0].length == 0) {
+            return new double[0];
+        }
+        int rows = state.length;
+        double[] values = new double[layers * rows * kernelUnits];
+        for (int layer = 0; layer < layers; layer++) {
+            for (int row = 0; row < rows; row++) {
+                System.arraycopy(state[row], layer * units, values, (layer * rows + row) * kernelUnits, units);
+            }
         }
         return values;
     }

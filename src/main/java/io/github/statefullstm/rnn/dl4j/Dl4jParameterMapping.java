@@ -1,9 +1,13 @@
 package io.github.statefullstm.rnn.dl4j;
 
+import io.github.statefullstm.rnn.Cell;
+import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.LstmWeights;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -55,6 +59,29 @@ final class Dl4jParameterMapping {
             dense.putScalar(unit, 0, denseKernel[unit]);
         }
         network.getParam(DENSE_BIAS).putScalar(0, weights.denseBias());
+    }
+
+    /**
+     * The weights of a network of {@code spec.layers()} LSTM layers and the head, in the canonical layout: layer l's
+     * parameters are keyed {@code "l_W"}, {@code "l_RW"} and {@code "l_b"}, and the head's follow the last layer's.
+     */
+    static LstmWeights readStack(MultiLayerNetwork network, LstmSpec spec) {
+        List<double[][]> kernels = new ArrayList<>();
+        List<double[][]> recurrent = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        int units = spec.units();
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            kernels.add(readGated(network.getParam(layer + "_W"), spec.inputsOf(layer), units));
+            recurrent.add(readGated(network.getParam(layer + "_RW"), units, units));
+            biases.add(readGated(network.getParam(layer + "_b"), 1, units)[0]);
+        }
+        INDArray dense = network.getParam(spec.layers() + "_W");
+        double[] denseKernel = new double[units];
+        for (int unit = 0; unit < units; unit++) {
+            denseKernel[unit] = dense.getDouble(unit, 0);
+        }
+        return new LstmWeights(Cell.LSTM, kernels, recurrent, biases, denseKernel,
+                network.getParam(spec.layers() + "_b").getDouble(0));
     }
 
     /** The network's weights in the canonical layout. */

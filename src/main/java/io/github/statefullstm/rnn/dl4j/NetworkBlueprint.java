@@ -1,5 +1,7 @@
 package io.github.statefullstm.rnn.dl4j;
 
+import io.github.statefullstm.refusal.Refusal;
+import io.github.statefullstm.rnn.Cell;
 import io.github.statefullstm.rnn.GateActivation;
 import io.github.statefullstm.rnn.ModelConfig;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -14,8 +16,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the DL4J network for a {@link ModelConfig}: {@code LSTM} (no peepholes, unlike {@code GravesLSTM}) then an
- * {@code RnnOutputLayer} with one sigmoid unit and binary cross-entropy.
+ * Builds the DL4J network for a {@link ModelConfig} of LSTM layers: one {@code LSTM} per layer (no peepholes, unlike
+ * {@code GravesLSTM}) then an {@code RnnOutputLayer} with one sigmoid unit and binary cross-entropy.
  *
  * <p>Why {@code RnnOutputLayer} rather than {@code LastTimeStep} + {@code OutputLayer}: the LSTM must stay a
  * top-level {@code RecurrentLayer} so that its state maps can be read and set (a {@code LastTimeStep} wrapper hides
@@ -45,20 +47,24 @@ final class NetworkBlueprint {
 
     static MultiLayerNetwork build(ModelConfig config, Precision precision) {
         var spec = config.spec();
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        Refusal.require(spec.cell() == Cell.LSTM, "cell", spec.cell().id(), "DL4J's network has LSTM layers only");
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(dl4jSeed(config.seed()))
                 .dataType(precision.dataType())
                 .updater(adam(config.adam()))
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.NONE)
                 .inferenceWorkspaceMode(WorkspaceMode.NONE)
-                .list()
-                .layer(new LSTM.Builder()
-                        .nIn(spec.features())
-                        .nOut(spec.units())
-                        .activation(Activation.TANH)
-                        .gateActivationFunction(gate(spec.gateActivation()))
-                        .build())
+                .list();
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            layers.layer(new LSTM.Builder()
+                    .nIn(spec.inputsOf(layer))
+                    .nOut(spec.units())
+                    .activation(Activation.TANH)
+                    .gateActivationFunction(gate(spec.gateActivation()))
+                    .build());
+        }
+        MultiLayerConfiguration conf = layers
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .activation(Activation.SIGMOID)
                         .nIn(spec.units())

@@ -37,9 +37,11 @@ class Dl4jLayersAgreementProperties {
         }
     }
 
+    /** One LSTM layer: DL4J's own network, which the engine's passes are held to here, has no GRU layer. */
     @Provide
     Arbitrary<Case> batchSequences() {
-        return Combinators.combine(BatchScenario.any(1, MAX_STEPS), Arbitraries.of(true, false)).as(Case::new);
+        return Combinators.combine(BatchScenario.oneLstmLayer(1, MAX_STEPS), Arbitraries.of(true, false))
+                .as(Case::new);
     }
 
     @Property(tries = TRIES)
