@@ -333,7 +333,8 @@ async function fixtureOf(c) {
 /**
  * The further shapes' configurations, each with its own seed. perStep: LSTM(units, returnSequences) ->
  * TimeDistributed(Dense(1, sigmoid)) under a per-step target mask; stacked: LSTM(units[0], returnSequences) ->
- * LSTM(units[1]) -> Dense(1, sigmoid); gru: GRU(units) -> Dense(1, sigmoid).
+ * LSTM(units[1]) -> Dense(1, sigmoid), both layers of equal units, as the Java model's stack; gru: GRU(units) ->
+ * Dense(1, sigmoid).
  */
 const SHAPE_CASES = [
   { name: 'per-step-stateless-b1-f1-u1-sigmoid', shape: 'perStep', stateful: false, batchSize: 1, features: 1, units: 1, steps: 3, gates: 'sigmoid', seed: 301 },
@@ -341,11 +342,11 @@ const SHAPE_CASES = [
   { name: 'per-step-stateful-b1-f1-u2-sigmoid', shape: 'perStep', stateful: true, batchSize: 1, features: 1, units: 2, steps: 2, gates: 'sigmoid', seed: 303 },
   { name: 'per-step-stateful-b2-f1-u3-sigmoid-carried', shape: 'perStep', stateful: true, batchSize: 2, features: 1, units: 3, steps: 3, gates: 'sigmoid', seed: 304, carriedState: true },
   { name: 'per-step-stateful-b3-f2-u2-hardSigmoid-carried', shape: 'perStep', stateful: true, batchSize: 3, features: 2, units: 2, steps: 4, gates: 'hardSigmoid', seed: 305, carriedState: true },
-  { name: 'stacked-stateless-b1-f1-u2-u1-sigmoid', shape: 'stacked', stateful: false, batchSize: 1, features: 1, units: [2, 1], steps: 3, gates: 'sigmoid', seed: 401 },
-  { name: 'stacked-stateless-b2-f2-u3-u2-hardSigmoid', shape: 'stacked', stateful: false, batchSize: 2, features: 2, units: [3, 2], steps: 4, gates: 'hardSigmoid', seed: 402 },
-  { name: 'stacked-stateful-b1-f1-u1-u2-sigmoid', shape: 'stacked', stateful: true, batchSize: 1, features: 1, units: [1, 2], steps: 2, gates: 'sigmoid', seed: 403 },
+  { name: 'stacked-stateless-b1-f1-u2-u2-sigmoid', shape: 'stacked', stateful: false, batchSize: 1, features: 1, units: [2, 2], steps: 3, gates: 'sigmoid', seed: 401 },
+  { name: 'stacked-stateless-b2-f2-u3-u3-hardSigmoid', shape: 'stacked', stateful: false, batchSize: 2, features: 2, units: [3, 3], steps: 4, gates: 'hardSigmoid', seed: 402 },
+  { name: 'stacked-stateful-b1-f1-u1-u1-sigmoid', shape: 'stacked', stateful: true, batchSize: 1, features: 1, units: [1, 1], steps: 2, gates: 'sigmoid', seed: 403 },
   { name: 'stacked-stateful-b2-f1-u2-u2-sigmoid-carried', shape: 'stacked', stateful: true, batchSize: 2, features: 1, units: [2, 2], steps: 3, gates: 'sigmoid', seed: 404, carriedState: true },
-  { name: 'stacked-stateful-b3-f2-u2-u3-hardSigmoid-carried', shape: 'stacked', stateful: true, batchSize: 3, features: 2, units: [2, 3], steps: 3, gates: 'hardSigmoid', seed: 405, carriedState: true },
+  { name: 'stacked-stateful-b3-f2-u3-u3-hardSigmoid-carried', shape: 'stacked', stateful: true, batchSize: 3, features: 2, units: [3, 3], steps: 3, gates: 'hardSigmoid', seed: 405, carriedState: true },
   { name: 'gru-stateless-b1-f1-u1-sigmoid', shape: 'gru', stateful: false, batchSize: 1, features: 1, units: 1, steps: 3, gates: 'sigmoid', seed: 501 },
   { name: 'gru-stateless-b2-f2-u3-hardSigmoid', shape: 'gru', stateful: false, batchSize: 2, features: 2, units: 3, steps: 4, gates: 'hardSigmoid', seed: 502 },
   { name: 'gru-stateful-b1-f1-u2-sigmoid-per-step', shape: 'gru', stateful: true, batchSize: 1, features: 1, units: 2, steps: 1, gates: 'sigmoid', seed: 503 },

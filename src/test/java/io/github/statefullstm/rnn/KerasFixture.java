@@ -1,6 +1,9 @@
 package io.github.statefullstm.rnn;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -11,34 +14,78 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One configuration as an independent Keras implementation computed it: TensorFlow.js's layers API, float32, written
- * by {@code tools/keras-fixtures/make-fixtures.js} to {@code src/test/resources/keras-fixtures/}. Weights, inputs and
- * the initial state are float32 values written as the exact doubles they are, so an engine given them computes from
- * exactly what Keras computed from; what comes back (predictions, states, losses, gradients) carries float32 rounding.
+ * One configuration of a one-output model as an independent Keras implementation computed it: TensorFlow.js's layers
+ * API, float32, written by {@code tools/keras-fixtures/make-fixtures.js} to {@code src/test/resources/keras-fixtures/}
+ * (the post's LSTM) and to its {@code shapes/} folder (a GRU, {@code gru-*}, and two stacked LSTM layers,
+ * {@code stacked-*}). Weights, inputs and the initial state are float32 values written as the exact doubles they are,
+ * so an engine given them computes from exactly what Keras computed from; what comes back (predictions, states,
+ * losses, gradients) carries float32 rounding.
  *
+ * @param cell {@code lstm} or {@code gru}; absent (the post's LSTM) in the top folder's files
+ * @param resetAfter a GRU's Keras setting, false (the only variant TF.js has); absent for an LSTM
+ * @param units a layer's units, or for a stack each layer's units, first to last
  * @param initialState the state a stateful model starts from; {@code null} for zeros
  * @param batches two consecutive batches, the second starting where the first left a stateful model
  */
-record KerasFixture(String name, String producedBy, long seed, boolean stateful, int batchSize, int features,
-                    int units, int steps, String gateActivation, boolean saturated, Weights weights,
-                    State initialState, List<Batch> batches) {
+record KerasFixture(String name, String producedBy, long seed, String shape, String cell, Boolean resetAfter,
+                    boolean stateful,
+                    int batchSize, int features, JsonNode units, int steps, String gateActivation, boolean saturated,
+                    Weights weights, State initialState, List<Batch> batches) {
 
     private static final String FOLDER = "/keras-fixtures";
+    private static final String SHAPES = "/keras-fixtures/shapes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Weights, or a gradient, in the canonical layout of {@link LstmWeights}. */
-    record Weights(double[][] kernel, double[][] recurrentKernel, double[] bias, double[] denseKernel,
-                   double denseBias) {
+    /**
+     * Weights, or a gradient, in the canonical layout of {@link LstmWeights}: one layer's {@code kernel},
+     * {@code recurrentKernel} and {@code bias} beside the head's {@code denseKernel} and {@code denseBias}, or for a
+     * stack a list of such {@code layers}. The cell is what the kernels' width says: four gate blocks an LSTM, three a
+     * GRU.
+     */
+    record Weights(LstmWeights canonical) {
 
-        LstmWeights canonical() {
-            return new LstmWeights(kernel, recurrentKernel, bias, denseKernel, denseBias);
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Weights of(JsonNode node) {
+            List<JsonNode> layers = new ArrayList<>();
+            node.path("layers").forEach(layers::add);
+            if (layers.isEmpty()) {
+                layers.add(node);
+            }
+            double[] dense = read(node.get("denseKernel"), double[].class);
+            Cell cell = read(layers.get(0).get("bias"), double[].class).length == Cell.GRU.gates() * dense.length
+                    ? Cell.GRU : Cell.LSTM;
+            return new Weights(new LstmWeights(cell,
+                    layers.stream().map(l -> read(l.get("kernel"), double[][].class)).toList(),
+                    layers.stream().map(l -> read(l.get("recurrentKernel"), double[][].class)).toList(),
+                    layers.stream().map(l -> read(l.get("bias"), double[].class)).toList(),
+                    dense, node.get("denseBias").asDouble()));
         }
     }
 
-    record State(double[][] h, double[][] c) {
+    /** A state: one layer's {@code h} and {@code c} (a GRU's h alone), or for a stack a list of them, first to last. */
+    record State(LstmState canonical) {
 
-        LstmState canonical() {
-            return new LstmState(h, c);
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static State of(JsonNode node) {
+            List<JsonNode> layers = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(layers::add);
+            } else {
+                layers.add(node);
+            }
+            double[][][] h = layers.stream().map(l -> read(l.get("h"), double[][].class)).toArray(double[][][]::new);
+            double[][][] c = layers.get(0).has("c")
+                    ? layers.stream().map(l -> read(l.get("c"), double[][].class)).toArray(double[][][]::new)
+                    : null;
+            return new State(LstmState.ofLayers(h, c));
+        }
+    }
+
+    private static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -50,9 +97,16 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
                  Weights gradient) {
     }
 
-    /** Every fixture in the test resources, by file name. */
+    /** Every fixture of the post's LSTM in the test resources, by file name. */
     static List<KerasFixture> all() {
         return all(FOLDER, "", KerasFixture.class);
+    }
+
+    /** Every fixture of the further one-output shapes, a GRU and a stack, by file name. */
+    static List<KerasFixture> furtherShapes() {
+        List<KerasFixture> shapes = new ArrayList<>(all(SHAPES, "gru-", KerasFixture.class));
+        shapes.addAll(all(SHAPES, "stacked-", KerasFixture.class));
+        return shapes;
     }
 
     /**
@@ -92,7 +146,18 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
     }
 
     LstmSpec spec() {
-        return new LstmSpec(features, units, gates(name, gateActivation));
+        int layers = units.isArray() ? units.size() : 1;
+        int perLayer = units.isArray() ? units.get(0).asInt() : units.asInt();
+        for (int layer = 0; layer < layers; layer++) {
+            if (units.isArray() && units.get(layer).asInt() != perLayer) {
+                throw new IllegalStateException(name + ": the model's layers have equal units, this stack has " + units);
+            }
+        }
+        if (Boolean.TRUE.equals(resetAfter)) {
+            throw new IllegalStateException(name + ": a GRU with reset_after=True is not the model's GRU (Cell.GRU)");
+        }
+        return new LstmSpec(features, perLayer, gates(name, gateActivation), "gru".equals(cell) ? Cell.GRU : Cell.LSTM,
+                layers);
     }
 
     /**
@@ -123,7 +188,7 @@ record KerasFixture(String name, String producedBy, long seed, boolean stateful,
         if (batch > 0 && stateful) {
             return batches.get(batch - 1).finalState().canonical();
         }
-        return batch == 0 && initialState != null ? initialState.canonical() : LstmState.zeros(batchSize, units);
+        return batch == 0 && initialState != null ? initialState.canonical() : LstmState.zeros(spec(), batchSize);
     }
 
     /** The inputs of batches 0 to {@code batch}, one after the other: what a stateful row has read by then. */

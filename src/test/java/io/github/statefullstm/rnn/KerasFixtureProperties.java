@@ -30,7 +30,9 @@ class KerasFixtureProperties {
     /** Keras here is TF.js: float32 throughout, its hard sigmoid's 0.2 a float32 too. */
     private static final Arithmetic KERAS = Arithmetic.TFJS_FLOAT32;
 
-    private static final List<KerasFixture> FIXTURES = KerasFixture.all();
+    /** The post's LSTM, then a GRU and stacks of two LSTM layers: every one-output shape the fixtures hold. */
+    private static final List<KerasFixture> FIXTURES = java.util.stream.Stream.concat(KerasFixture.all().stream(),
+            KerasFixture.furtherShapes().stream()).toList();
 
     /** One fixture (of any shape) on one engine. */
     record OnEngine<F>(F fixture, LstmEngine engine) {
@@ -63,7 +65,9 @@ class KerasFixtureProperties {
         collectEngineAndMode(run.engine(), f.stateful(), f.initialState());
         Statistics.label("gates").collect(f.spec().gateActivation());
         Statistics.label("rows").collect(f.batchSize());
-        Statistics.label("units").collect(f.units());
+        Statistics.label("units").collect(f.spec().units());
+        Statistics.label("shape").collect(f.spec().layers() > 1 ? f.spec().layers() + " layers of " + f.spec().cell().id()
+                : "one " + f.spec().cell().id());
         long clipped = f.batches().stream().mapToLong(b -> SaturatedHead.clipped(b.predictions())).sum();
         Statistics.label("rows Keras clips").collect(clipped == 0 ? "none" : "some");
     }
@@ -78,7 +82,7 @@ class KerasFixtureProperties {
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
-    @Claim("KERAS-1")
+    @Claim({"KERAS-1", "SHAPE-3"})
     void predictionsAndStatesAreKeras(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         Statistics.label("mode").coverage(coverage -> {
@@ -91,6 +95,11 @@ class KerasFixtureProperties {
             coverage.check(GateActivation.HARD_SIGMOID).count(n -> n > 0);
         });
         Statistics.label("rows Keras clips").coverage(coverage -> coverage.check("some").count(n -> n > 0));
+        Statistics.label("shape").coverage(coverage -> {
+            coverage.check("one lstm").count(n -> n > 0);
+            coverage.check("one gru").count(n -> n > 0);
+            coverage.check("2 layers of lstm").count(n -> n > 0);
+        });
         KerasFixture f = run.fixture();
         LstmModel model = f.buildOn(run.engine());
         for (int b = 0; b < f.batches().size(); b++) {
@@ -173,7 +182,7 @@ class KerasFixtureProperties {
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
-    @Claim("KERAS-1")
+    @Claim({"KERAS-1", "SHAPE-3"})
     void lossesAreKerasClippedCrossEntropy(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         KerasFixture f = run.fixture();
@@ -188,7 +197,7 @@ class KerasFixtureProperties {
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
-    @Claim("KERAS-1")
+    @Claim({"KERAS-1", "SHAPE-3"})
     void gradientsAreKerasBeforeTheOptimizer(@ForAll("everyFixtureOnEveryEngine") OnEngine<KerasFixture> run) {
         collect(run);
         KerasFixture f = run.fixture();
