@@ -81,6 +81,15 @@ public final class Main implements Callable<Integer> {
             description = "LSTM units, instead of 10 (>= 1).")
     private Integer units;
 
+    @Option(names = "--cell", paramLabel = "CELL",
+            description = "The recurrent cell of every layer, instead of the post's lstm: lstm or gru (Keras' GRU, "
+                    + "reset_after=False).")
+    private String cell;
+
+    @Option(names = "--layers", paramLabel = "L",
+            description = "Recurrent layers stacked, instead of 1 (>= 1; each of --units units, stateful as the run).")
+    private Integer layers;
+
     @Option(names = "--window", paramLabel = "W",
             description = "Window length of A and B and chunk length of E, instead of 10 (1 <= W <= T).")
     private Integer window;
@@ -153,8 +162,8 @@ public final class Main implements Callable<Integer> {
                 + " task (" + task.sequences()
                 + " sequences of " + task.length() + " steps,");
         lines.add("zeros except step 0, which is the target; " + task.trainingSequences() + " train, "
-                + (task.sequences() - task.trainingSequences()) + " validate), with LSTM(" + post.model().lstm().units()
-                + ") -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
+                + (task.sequences() - task.trainingSequences()) + " validate), with " + post.model().lstm().title()
+                + " -> Dense(1, sigmoid) and Adam " + post.model().adam().learningRate() + ":");
         for (Protocol protocol : PostProtocols.all()) {
             TaskSpec own = protocol.task();
             lines.add(String.format(Locale.ROOT, "  %-6s%s, %d epochs%s", protocol.id(), protocol.title(),
@@ -298,7 +307,7 @@ public final class Main implements Callable<Integer> {
         require(!seeds.isEmpty(), "--seeds", seeds, "must name at least one seed");
         require(Engines.names().contains(engine), "--engine", engine, "must be one of " + Engines.names());
         ProtocolOptions options = new ProtocolOptions(sequences, length, training, fraction, window, batchSize, units,
-                epochs);
+                cell, layers, epochs);
         List<Protocol> selected = new ArrayList<>();
         for (long seed : seeds) {
             for (String id : experiments) {

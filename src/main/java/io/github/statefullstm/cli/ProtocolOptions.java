@@ -5,6 +5,7 @@ import io.github.statefullstm.experiment.ModelSpec;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.TaskSpec;
 import io.github.statefullstm.refusal.Refusal;
+import io.github.statefullstm.rnn.Cell;
 import io.github.statefullstm.rnn.LstmSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,12 @@ import java.util.Optional;
  * the protocols are. A part's refusal is then worded with the option that gave the value.
  */
 record ProtocolOptions(Integer sequences, Integer length, Integer training, Double fraction, Integer window,
-                       Integer batchSize, Integer units, Integer epochs) {
+                       Integer batchSize, Integer units, String cell, Integer layers, Integer epochs) {
 
     /** The option that sets each parameter a protocol's parts refuse by name. */
     private static final Map<String, String> OPTION_OF_PARAMETER = Map.of("sequences", "--sequences",
             "length", "--length", "trainingSequences", "--training", "fraction", "--fraction", "window", "--window",
-            "batchSize", "--batch-size", "units", "--units", "epochs", "--epochs");
+            "batchSize", "--batch-size", "units", "--units", "cell", "--cell", "layers", "--layers", "epochs", "--epochs");
 
     /** One of the post's runs with these options and the seed. */
     Protocol applyTo(Protocol post, long seed) {
@@ -41,8 +42,9 @@ record ProtocolOptions(Integer sequences, Integer length, Integer training, Doub
         LayoutSpec layout = new LayoutSpec(postLayout.kind(), cut, postLayout.stride(),
                 or(batchSize, postLayout.batchSize()));
         LstmSpec postLstm = post.model().lstm();
-        ModelSpec model = units == null ? post.model()
-                : post.model().withLstm(new LstmSpec(postLstm.features(), units, postLstm.gateActivation()));
+        LstmSpec lstm = new LstmSpec(postLstm.features(), or(units, postLstm.units()), postLstm.gateActivation(),
+                cell == null ? postLstm.cell() : Cell.of(cell), or(layers, postLstm.layers()));
+        ModelSpec model = post.model().withLstm(lstm);
         return new Protocol(post.id(), task, layout, model, or(epochs, post.epochs()), post.post());
     }
 

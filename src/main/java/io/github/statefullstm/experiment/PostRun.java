@@ -46,6 +46,8 @@ public record PostRun(String figure, double validationAccuracy, TaskSpec task, L
         differ(differences, "batch", run.layout().batchSize(), layout.batchSize());
         differ(differences, "epochs", run.epochs(), epochs);
         differ(differences, "units", run.model().lstm().units(), model.lstm().units());
+        differ(differences, "cell", run.model().lstm().cell().id(), model.lstm().cell().id());
+        differ(differences, "layers", run.model().lstm().layers(), model.lstm().layers());
         differ(differences, "gates", run.model().lstm().gateActivation(), model.lstm().gateActivation());
         differ(differences, "learning rate", run.model().adam().learningRate(), model.adam().learningRate());
         return List.copyOf(differences);

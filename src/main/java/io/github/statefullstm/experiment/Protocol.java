@@ -43,9 +43,10 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
     /** The task and the training, in words, from the settings. */
     public String setup() {
         return String.format(Locale.ROOT, "%d sequences of %s steps, a fraction %s of them ones, the first %d"
-                + " to train on; %d %s; seed %d", task.sequences(), task.lengthsVary() ? task.shortest() + " to "
-                + task.length() : String.valueOf(task.length()), task.fraction(),
-                task.trainingSequences(), epochs, epochs == 1 ? "epoch" : "epochs", task.seed());
+                + " to train on; %s -> Dense(1, sigmoid); %d %s; seed %d", task.sequences(), task.lengthsVary()
+                ? task.shortest() + " to " + task.length() : String.valueOf(task.length()), task.fraction(),
+                task.trainingSequences(), model.lstm().title(), epochs, epochs == 1 ? "epoch" : "epochs",
+                task.seed());
     }
 
     /**

@@ -97,6 +97,8 @@ final class ResultsJson {
         settings.put("batchSize", layout.batchSize());
         ModelSpec model = protocol.model();
         settings.put("units", model.lstm().units());
+        settings.put("cell", model.lstm().cell().id());
+        settings.put("layers", model.lstm().layers());
         settings.put("gateActivation", model.lstm().gateActivation().name());
         settings.put("learningRate", model.adam().learningRate());
         settings.put("epochs", protocol.epochs());

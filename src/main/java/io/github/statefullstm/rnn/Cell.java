@@ -1,5 +1,9 @@
 package io.github.statefullstm.rnn;
 
+import io.github.statefullstm.refusal.Refusal;
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * The recurrent cell of every layer, as Keras names it: what one step computes and what state it carries.
  *
@@ -37,6 +41,16 @@ public enum Cell {
 
     /** The name a user types and a report prints: {@code lstm} or {@code gru}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The cell a user names by its {@link #id()}, in any case; any other name is refused, naming it. */
+    public static Cell of(String id) {
+        for (Cell cell : values()) {
+            if (cell.id().equalsIgnoreCase(id == null ? "" : id.trim())) {
+                return cell;
+            }
+        }
+        throw Refusal.refused("cell", id, "must be one of " + Arrays.stream(values()).map(Cell::id).toList());
     }
 }

@@ -44,6 +44,11 @@ public record LstmSpec(int features, int units, GateActivation gateActivation, C
         return new LstmSpec(features, units, gateActivation, cell, newLayers);
     }
 
+    /** The recurrent layers as Keras prints a model: {@code LSTM(10)}, {@code GRU(10)}, {@code LSTM(10) -> LSTM(10)}. */
+    public String title() {
+        return String.join(" -> ", java.util.Collections.nCopies(layers, cell.name() + "(" + units + ")"));
+    }
+
     /** How many inputs layer {@code layer}'s kernel reads: the features for layer 0, the layer below's h above it. */
     public int inputsOf(int layer) {
         return layer == 0 ? features : units;

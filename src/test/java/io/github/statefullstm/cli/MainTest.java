@@ -50,6 +50,8 @@ class MainTest {
         "--fraction    | 1.5    | --fraction = 1.5: must be in (0, 1)",
         "--fraction    | 0.001  | zeros; each split must hold both targets",
         "--units       | 0      | --units = 0: must be >= 1",
+        "--cell        | elman  | --cell = elman: must be one of [lstm, gru]",
+        "--layers      | 0      | --layers = 0: must be >= 1",
         "--length      | 2147483647 | more than this JVM can get"})
     @Claim("CLI-1")
     void aBadOptionExitsWithTwoAndNamesTheOptionTheValueAndTheRule(String option, String value, String message) {
@@ -93,7 +95,7 @@ class MainTest {
         Outcome outcome = run("--help");
         assertEquals(0, outcome.exitCode());
         for (String option : new String[] {"--experiments", "--epochs", "--seeds", "--length", "--window",
-            "--batch-size", "--engine", "--output", "--jobs", "--[no-]sweeps", "Exit codes:"}) {
+            "--batch-size", "--cell", "--layers", "--engine", "--output", "--jobs", "--[no-]sweeps", "Exit codes:"}) {
             assertTrue(outcome.out().contains(option), () -> option + " missing from --help:\n" + outcome.out());
         }
     }
@@ -121,6 +123,21 @@ class MainTest {
         assertTrue(readme.contains("| C | one step at a time, stateful"), readme);
         assertTrue(Files.list(folder).noneMatch(f -> f.getFileName().toString().endsWith(".partial")),
                 "no temporary file is left behind");
+    }
+
+    @Test
+    @Claim({"CLI-3", "SHAPE-6"})
+    void aRunOfStackedGruLayersSaysSoInItsReportAndItsJson(@TempDir Path folder) throws Exception {
+        Outcome outcome = run("--engine", "reference", "--experiments", "C", "--cell", "GRU", "--layers", "2",
+                "--sequences", "120", "--training", "100", "--epochs", "1", "--no-sweeps", "--output", folder.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode settings = new ObjectMapper().readTree(folder.resolve("results.json").toFile()).get("experiments")
+                .get(0).get("settings");
+        assertEquals("gru", settings.get("cell").asText());
+        assertEquals(2, settings.get("layers").asInt());
+        String readme = Files.readString(folder.resolve("README.md"));
+        assertTrue(readme.contains("GRU(10) -> GRU(10) -> Dense(1, sigmoid)"), readme);
+        assertTrue(readme.contains("cell = gru, not lstm") && readme.contains("layers = 2, not 1"), readme);
     }
 
     @Test

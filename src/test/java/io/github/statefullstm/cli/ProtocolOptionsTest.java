@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The main job's options applied to the post's runs: each protocol built once, its refusals in the options' words. */
 class ProtocolOptionsTest {
 
-    private static final ProtocolOptions NONE = new ProtocolOptions(null, null, null, null, null, null, null, null);
+    private static final ProtocolOptions NONE = new ProtocolOptions(null, null, null, null, null, null, null, null, null, null);
     private static final long SEED = 7;
 
     @Test
@@ -27,8 +27,8 @@ class ProtocolOptionsTest {
 
     @Test
     void aShorterSequenceShrinksTheWindowsLeftAloneAndWindowOptionsReachOnlyTheLayoutsThatCutWindows() {
-        ProtocolOptions shorter = new ProtocolOptions(null, 5, null, null, null, null, null, null);
-        ProtocolOptions windowOfThree = new ProtocolOptions(null, null, null, null, 3, null, null, null);
+        ProtocolOptions shorter = new ProtocolOptions(null, 5, null, null, null, null, null, null, null, null);
+        ProtocolOptions windowOfThree = new ProtocolOptions(null, null, null, null, 3, null, null, null, null, null);
         for (Protocol post : PostProtocols.all()) {
             boolean cuts = post.layout().kind().cutsWindows();
             assertEquals(cuts ? 5 : 1, shorter.applyTo(post, SEED).layout().window(), post.id());
@@ -40,19 +40,22 @@ class ProtocolOptionsTest {
     @Claim("CLI-1")
     void aValueAPartRefusesIsNamedByTheOptionThatGaveIt() {
         Protocol a = PostProtocols.windowsStateless();
-        List<ProtocolOptions> bad = List.of(new ProtocolOptions(1, null, null, null, null, null, null, null),
-                new ProtocolOptions(null, 0, null, null, null, null, null, null),
-                new ProtocolOptions(null, null, 1300, null, null, null, null, null),
-                new ProtocolOptions(null, null, null, 1.5, null, null, null, null),
-                new ProtocolOptions(null, null, null, null, 21, null, null, null),
-                new ProtocolOptions(null, null, null, null, null, 0, null, null),
-                new ProtocolOptions(null, null, null, null, null, null, 0, null),
-                new ProtocolOptions(null, null, null, null, null, null, null, 0),
-                new ProtocolOptions(900, null, null, null, null, null, null, null));
+        List<ProtocolOptions> bad = List.of(
+                new ProtocolOptions(1, null, null, null, null, null, null, null, null, null),
+                new ProtocolOptions(null, 0, null, null, null, null, null, null, null, null),
+                new ProtocolOptions(null, null, 1300, null, null, null, null, null, null, null),
+                new ProtocolOptions(null, null, null, 1.5, null, null, null, null, null, null),
+                new ProtocolOptions(null, null, null, null, 21, null, null, null, null, null),
+                new ProtocolOptions(null, null, null, null, null, 0, null, null, null, null),
+                new ProtocolOptions(null, null, null, null, null, null, 0, null, null, null),
+                new ProtocolOptions(null, null, null, null, null, null, null, null, null, 0),
+                new ProtocolOptions(null, null, null, null, null, null, null, "elman", null, null),
+                new ProtocolOptions(null, null, null, null, null, null, null, null, 0, null),
+                new ProtocolOptions(900, null, null, null, null, null, null, null, null, null));
         List<String> expected = List.of("--sequences = 1: must be >= 2", "--length = 0: must be >= 1",
                 "--training = 1300: must be in [1, sequences - 1 = 1199]", "--fraction = 1.5: must be in (0, 1)",
                 "--window = 21: must be in [1, T = 20]", "--batch-size = 0: must be >= 1", "--units = 0: must be >= 1",
-                "--epochs = 0: must be >= 1",
+                "--epochs = 0: must be >= 1", "--cell = elman: must be one of [lstm, gru]", "--layers = 0: must be >= 1",
                 "--sequences = 900: must be more than the 1000 training sequences; give --training too");
         for (int k = 0; k < bad.size(); k++) {
             ProtocolOptions options = bad.get(k);

@@ -1,6 +1,7 @@
 package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.rnn.Adam;
+import io.github.statefullstm.rnn.Cell;
 import io.github.statefullstm.rnn.GateActivation;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.spec.Claim;
@@ -66,6 +67,18 @@ class ProtocolDescriptionProperties {
                 c.run().epochs() + (c.run().epochs() == 1 ? " epoch" : " epochs")), c.run().setup());
     }
 
+    @Example
+    @Claim({"REPORT-2", "SHAPE-6"})
+    void aSetupNamesItsModelsCellsAndLayers() {
+        Protocol c = PostProtocols.perStepStateful();
+        LstmSpec post = c.model().lstm();
+        assertTrue(c.setup().contains("; LSTM(10) -> Dense(1, sigmoid);"), c.setup());
+        assertTrue(c.withLstm(post.withCell(Cell.GRU)).setup().contains("; GRU(10) -> Dense(1, sigmoid);"),
+                "a GRU run names its cell");
+        assertTrue(c.withLstm(post.withLayers(2).withUnits(4)).setup().contains("; LSTM(4) -> LSTM(4) -> Dense"),
+                "a stack names every layer");
+    }
+
     @Property
     @Claim("REPORT-2")
     void thePostsFiguresStandOnlyBesideThePostsOwnSetup(@ForAll("changedProtocols") Changed c) {
@@ -113,6 +126,8 @@ class ProtocolDescriptionProperties {
         changed.put("epochs = 3, not 15", a.withEpochs(3));
         changed.put("units = 4, not 10", a.withLstm(new LstmSpec(1, 4, posts)));
         changed.put("gates = " + other + ", not " + posts, a.withLstm(new LstmSpec(1, lstm.units(), other)));
+        changed.put("cell = gru, not lstm", a.withLstm(lstm.withCell(Cell.GRU)));
+        changed.put("layers = 2, not 1", a.withLstm(lstm.withLayers(2)));
         changed.put("learning rate = 0.01, not 0.001", a.withModel(new ModelSpec(lstm,
                 new Adam(0.01, 0.9, 0.999, 1e-8))));
         changed.forEach((difference, run) -> assertEquals(List.of(difference), run.differencesFromThePost(),
