@@ -46,6 +46,11 @@ abstract class PostExperimentClaims {
         return seeds();
     }
 
+    /** The run of one of the post's protocols these claims train: the post's own, unless a subclass changes it. */
+    protected Protocol asRun(Protocol post) {
+        return post;
+    }
+
     /**
      * The experiments the claims read, each trained once per seed and shared by every claim about it. They are all
      * trained at the first claim, two at a time: CI has two cores, and with one native thread per operation each
@@ -80,10 +85,10 @@ abstract class PostExperimentClaims {
     }
 
     private ExperimentResult train(Protocol protocol, long seed) {
-        ExperimentResult result = Experiment.run(protocol.withSeed(seed), engine(), ExperimentListener.SILENT);
+        ExperimentResult result = Experiment.run(asRun(protocol).withSeed(seed), engine(), ExperimentListener.SILENT);
         EpochRecord last = result.last();
-        System.out.printf(Locale.ROOT, "%s %s seed %d: val %.4f train %.4f on the fly %.4f | ceilings %.4f / %.4f |"
-                        + " %d epochs, %.1f s%n", engine().name(), protocol.id(), seed, last.validation().accuracy(),
+        System.out.printf(Locale.ROOT, "%s %s %s seed %d: val %.4f train %.4f on the fly %.4f | ceilings %.4f / %.4f |"
+                        + " %d epochs, %.1f s%n", engine().name(), result.protocol().model().lstm().title(), protocol.id(), seed, last.validation().accuracy(),
                 last.training().accuracy(), last.onTheFly().accuracy(), result.validationCeiling().value(),
                 result.trainingCeiling().value(), last.epoch(), result.seconds());
         return result;

@@ -1,0 +1,30 @@
+package io.github.statefullstm.experiment;
+
+import io.github.statefullstm.rnn.Cell;
+import io.github.statefullstm.rnn.LstmEngine;
+import io.github.statefullstm.rnn.reference.ReferenceEngine;
+import io.github.statefullstm.spec.Claim;
+
+/**
+ * A-E with a GRU in place of the post's LSTM, on the pure-Java reference, three seeds each: the same claims hold,
+ * because the ceiling is a property of the layout, not of the cell. C and E learn the task; A ends at its ceiling, B
+ * and D never beat theirs.
+ */
+@Claim("SHAPE-6")
+class ReferenceGruPostExperimentsIT extends PostExperimentClaims {
+
+    @Override
+    protected LstmEngine engine() {
+        return new ReferenceEngine();
+    }
+
+    @Override
+    protected long[] seeds() {
+        return new long[] {1, 2, 3};
+    }
+
+    @Override
+    protected Protocol asRun(Protocol post) {
+        return post.withLstm(post.model().lstm().withCell(Cell.GRU));
+    }
+}
