@@ -126,7 +126,7 @@ class MainTest {
     }
 
     @Test
-    @Claim({"CLI-3", "SHAPE-6"})
+    @Claim({"CLI-3", "SHAPE-5"})
     void aRunOfStackedGruLayersSaysSoInItsReportAndItsJson(@TempDir Path folder) throws Exception {
         Outcome outcome = run("--engine", "reference", "--experiments", "C", "--cell", "GRU", "--layers", "2",
                 "--sequences", "120", "--training", "100", "--epochs", "1", "--no-sweeps", "--output", folder.toString());

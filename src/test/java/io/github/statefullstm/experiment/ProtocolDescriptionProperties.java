@@ -68,7 +68,7 @@ class ProtocolDescriptionProperties {
     }
 
     @Example
-    @Claim({"REPORT-2", "SHAPE-6"})
+    @Claim({"REPORT-2", "SHAPE-5"})
     void aSetupNamesItsModelsCellsAndLayers() {
         Protocol c = PostProtocols.perStepStateful();
         LstmSpec post = c.model().lstm();

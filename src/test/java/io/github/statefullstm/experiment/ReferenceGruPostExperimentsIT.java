@@ -10,7 +10,7 @@ import io.github.statefullstm.spec.Claim;
  * because the ceiling is a property of the layout, not of the cell. C and E learn the task; A ends at its ceiling, B
  * and D never beat theirs.
  */
-@Claim("SHAPE-6")
+@Claim("SHAPE-5")
 class ReferenceGruPostExperimentsIT extends PostExperimentClaims {
 
     @Override

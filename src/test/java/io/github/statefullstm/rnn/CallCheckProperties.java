@@ -113,9 +113,9 @@ class CallCheckProperties {
     }
 
     @Property
-    @Claim("STATE-7")
-    @Label("a state is refused when missing, of another shape, or non-finite in h or in c, naming the entry, and a "
-            + "row to reset outside the batch, naming it; a stateless model takes neither")
+    @Claim({"STATE-7", "SHAPE-1"})
+    @Label("a state is refused when missing, of another shape, depth or cell, or non-finite in h or in c, naming the "
+            + "entry, and a row to reset outside the batch, naming it; a stateless model takes neither")
     void aBadStateIsRefused(@ForAll("multiRowScenarios") BatchScenario s) {
         int rows = s.rows();
         LstmSpec spec = s.spec();
@@ -159,8 +159,8 @@ class CallCheckProperties {
     }
 
     @Property
-    @Claim("STATE-7")
-    @Label("weights are refused when missing, of other features or units, or non-finite, naming the entry")
+    @Claim({"STATE-7", "SHAPE-1"})
+    @Label("weights are refused when missing, of another cell, depth, features or units, or non-finite, naming the entry")
     void badWeightsAreRefused(@ForAll("multiRowScenarios") BatchScenario s) {
         LstmSpec spec = s.spec();
         int features = spec.features();

@@ -109,7 +109,7 @@ class Dl4jConformanceProperties {
     }
 
     @Property(tries = TRIES)
-    @Claim("DL4J-9")
+    @Claim({"DL4J-9", "SHAPE-4"})
     void outputsAndFinalStatesAgree(@ForAll("sharedWeightCases") Case c) {
         LstmModel[] models = twins(c);
         double[][][] inputs = c.scenario().inputs(1);
@@ -131,7 +131,7 @@ class Dl4jConformanceProperties {
     }
 
     @Property(tries = TRIES)
-    @Claim("DL4J-9")
+    @Claim({"DL4J-9", "SHAPE-4"})
     void lossesAndGradientsAgree(@ForAll("sharedWeightCases") Case c) {
         LstmModel[] models = twins(c);
         LstmWeights weights = models[0].getWeights();
@@ -153,7 +153,7 @@ class Dl4jConformanceProperties {
     }
 
     @Property(tries = TRIES)
-    @Claim("DL4J-9")
+    @Claim({"DL4J-9", "SHAPE-4"})
     void oneAdamUpdateAgrees(@ForAll("sharedWeightCases") Case c) {
         LstmModel[] models = twins(c);
         LstmWeights before = models[0].getWeights();

@@ -56,7 +56,7 @@ class ReferenceGradientProperties {
     class Gradients {
 
         @Property(tries = TRIES)
-        @Claim({"REF-1", "REF-9"})
+        @Claim({"REF-1", "REF-9", "SHAPE-4"})
         void fullBpttFromTheZeroStateIsTheExactDerivative(@ForAll("smallGradientScenarios") BatchScenario s) {
             collect(s);
             LstmModel model = engine.build(s.statelessConfig());
@@ -93,7 +93,7 @@ class ReferenceGradientProperties {
          * gradient must still treat it as a constant (Keras' stateful train_on_batch stops at the batch boundary).
          */
         @Property(tries = TRIES)
-        @Claim({"REF-1", "STATE-6"})
+        @Claim({"REF-1", "STATE-6", "SHAPE-4"})
         void truncatedBpttFromACarriedStateTreatsThatStateAsAConstant(
                 @ForAll("smallGradientScenarios") BatchScenario s) {
             collect(s);
