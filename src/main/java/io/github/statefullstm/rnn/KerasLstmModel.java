@@ -204,7 +204,9 @@ public abstract class KerasLstmModel implements LstmModel {
 
     @Override
     public final LstmState states() {
-        return config.stateful() ? carriedState() : LstmState.zeros(config.spec(), last.rows());
+        // the carried rows as they are, not through carriedState(): what a batch starts from is the kata's to get wrong
+        return config.stateful() ? LstmState.ofRows(config.spec().layers(), carriedH, carriedC)
+                : LstmState.zeros(config.spec(), last.rows());
     }
 
     @Override
