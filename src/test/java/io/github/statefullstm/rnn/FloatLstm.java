@@ -1,10 +1,15 @@
 package io.github.statefullstm.rnn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Keras' LSTM(units) -> Dense(1, sigmoid) -> clipped binary cross-entropy computed in float32 from the documentation
- * of {@link LstmWeights}, forward and then backward by hand (reverse mode, through every step from the incoming state,
- * held constant): an implementation whose rounding is large enough to measure, for checking that the error bounds of
- * {@link KerasEquations} really bound an implementation's errors.
+ * Keras' stack of 1 or more recurrent layers, every one an LSTM or every one a GRU ({@code reset_after=False}), ->
+ * Dense(1, sigmoid) on the top layer -> clipped binary cross-entropy, computed in float32 from the documentation of
+ * {@link LstmWeights} and {@link Cell}, forward and then backward by hand (reverse mode, through every step from the
+ * incoming state, held constant, and through every layer: layer {@code l > 0} reads layer {@code l - 1}'s h at the
+ * same step, and its errors go back down to it): an implementation whose rounding is large enough to measure, for
+ * checking that the error bounds of {@link KerasEquations} really bound an implementation's errors.
  */
 final class FloatLstm {
 
@@ -17,68 +22,111 @@ final class FloatLstm {
     record Result(double[] probabilities, LstmState finalState, double loss, double accuracy, double[] gradient) {
     }
 
-    private FloatLstm() {
+    private final boolean hard;
+    private final boolean gru;
+    private final int layers;
+    private final int units;
+    /** Width of a layer's gate blocks: 4 units for an LSTM (i, f, c, o), 3 for a GRU (z, r, h). */
+    private final int width;
+    private final float[][][] kernel;
+    private final float[][][] recurrent;
+    private final float[][] bias;
+    private final float[] dense;
+    private final float denseBias;
+
+    private final float[][][] gKernel;
+    private final float[][][] gRecurrent;
+    private final float[][] gBias;
+    private final float[] gDense;
+    private float gDenseBias;
+
+    private FloatLstm(LstmWeights w, GateActivation gate) {
+        hard = gate == GateActivation.HARD_SIGMOID;
+        gru = w.cell() == Cell.GRU;
+        layers = w.layers();
+        units = w.units();
+        width = w.cell().gates() * units;
+        kernel = new float[layers][][];
+        recurrent = new float[layers][][];
+        bias = new float[layers][];
+        gKernel = new float[layers][][];
+        gRecurrent = new float[layers][][];
+        gBias = new float[layers][];
+        for (int layer = 0; layer < layers; layer++) {
+            kernel[layer] = toFloat(w.kernel(layer));
+            recurrent[layer] = toFloat(w.recurrentKernel(layer));
+            bias[layer] = toFloat(w.bias(layer));
+            gKernel[layer] = new float[kernel[layer].length][width];
+            gRecurrent[layer] = new float[units][width];
+            gBias[layer] = new float[width];
+        }
+        dense = toFloat(w.denseKernel());
+        denseBias = (float) w.denseBias();
+        gDense = new float[units];
     }
 
     static Result run(LstmWeights w, GateActivation gate, double[][][] inputs, LstmState initial, double[] targets) {
-        boolean hard = gate == GateActivation.HARD_SIGMOID;
-        int features = w.features();
-        int units = w.units();
-        int width = 4 * units;
-        float[][] kernel = toFloat(w.kernel());
-        float[][] recurrent = toFloat(w.recurrentKernel());
-        float[] bias = toFloat(w.bias());
-        float[] dense = toFloat(w.denseKernel());
-        float denseBias = (float) w.denseBias();
+        return new FloatLstm(w, gate).run(inputs, initial, targets);
+    }
+
+    /** What one row's forward pass leaves for its backward pass, per layer and step. */
+    private final class Trace {
+        /** {@code in[layer][t]}: what the layer read at step t, the features or the h of the layer below. */
+        final float[][][] in;
+        /** {@code h[layer][t]}: the layer's h before step t; {@code h[layer][steps]} is its final h. */
+        final float[][][] h;
+        /** The same for c; an LSTM's only. */
+        final float[][][] c;
+        /** {@code gates[layer][t]}: the gates' values at step t, i f c o for an LSTM, z r ĥ for a GRU. */
+        final float[][][] gates;
+        /** {@code resetH[layer][t]}: a GRU's r ⊙ h at step t, what its candidate's recurrent kernel read. */
+        final float[][][] resetH;
+
+        Trace(int steps) {
+            in = new float[layers][steps][];
+            h = new float[layers][steps + 1][units];
+            c = new float[layers][steps + 1][gru ? 0 : units];
+            gates = new float[layers][steps][width];
+            resetH = new float[layers][steps][gru ? units : 0];
+        }
+    }
+
+    private Result run(double[][][] inputs, LstmState initial, double[] targets) {
         int rows = inputs.length;
         int steps = inputs[0].length;
-
-        float[][] gKernel = new float[features][width];
-        float[][] gRecurrent = new float[units][width];
-        float[] gBias = new float[width];
-        float[] gDense = new float[units];
-        float gDenseBias = 0;
+        int top = layers - 1;
         double[] probabilities = new double[rows];
-        double[][] finalH = new double[rows][units];
-        double[][] finalC = new double[rows][units];
+        double[][] finalH = new double[rows][layers * units];
+        double[][] finalC = new double[rows][gru ? 0 : layers * units];
         float lossSum = 0;
         int correct = 0;
 
         for (int row = 0; row < rows; row++) {
-            float[][] x = toFloat(inputs[row]);
-            float[][] h = new float[steps + 1][units];
-            float[][] c = new float[steps + 1][units];
-            float[][] gates = new float[steps][width];
-            for (int j = 0; j < units; j++) {
-                h[0][j] = (float) initial.h(row)[j];
-                c[0][j] = (float) initial.c(row)[j];
+            Trace trace = new Trace(steps);
+            double[] h0 = initial.h(row);
+            double[] c0 = initial.c(row);
+            for (int layer = 0; layer < layers; layer++) {
+                for (int j = 0; j < units; j++) {
+                    trace.h[layer][0][j] = (float) h0[layer * units + j];
+                    if (!gru) {
+                        trace.c[layer][0][j] = (float) c0[layer * units + j];
+                    }
+                }
             }
             for (int t = 0; t < steps; t++) {
-                float[] z = bias.clone();
-                for (int col = 0; col < width; col++) {
-                    for (int f = 0; f < features; f++) {
-                        z[col] += x[t][f] * kernel[f][col];
+                for (int layer = 0; layer < layers; layer++) {
+                    trace.in[layer][t] = layer == 0 ? toFloat(inputs[row][t]) : trace.h[layer - 1][t + 1];
+                    if (gru) {
+                        gruForward(trace, layer, t);
+                    } else {
+                        lstmForward(trace, layer, t);
                     }
-                    for (int j = 0; j < units; j++) {
-                        z[col] += h[t][j] * recurrent[j][col];
-                    }
-                }
-                for (int j = 0; j < units; j++) {
-                    float in = activate(z[j], hard);
-                    float forget = activate(z[units + j], hard);
-                    float candidate = (float) Math.tanh(z[2 * units + j]);
-                    float out = activate(z[3 * units + j], hard);
-                    gates[t][j] = in;
-                    gates[t][units + j] = forget;
-                    gates[t][2 * units + j] = candidate;
-                    gates[t][3 * units + j] = out;
-                    c[t + 1][j] = forget * c[t][j] + in * candidate;
-                    h[t + 1][j] = out * (float) Math.tanh(c[t + 1][j]);
                 }
             }
+            float[] last = trace.h[top][steps];
             float logit = denseBias;
             for (int j = 0; j < units; j++) {
-                logit += dense[j] * h[steps][j];
+                logit += dense[j] * last[j];
             }
             float p = 1 / (1 + (float) Math.exp(-logit));
             float y = (float) targets[row];
@@ -87,66 +135,205 @@ final class FloatLstm {
             lossSum += -(y * (float) Math.log(q) + (1 - y) * (float) Math.log(1 - q));
             correct += (p > 0.5f) == (y == 1) ? 1 : 0;
             probabilities[row] = p;
-            for (int j = 0; j < units; j++) {
-                finalH[row][j] = h[steps][j];
-                finalC[row][j] = c[steps][j];
+            for (int layer = 0; layer < layers; layer++) {
+                for (int j = 0; j < units; j++) {
+                    finalH[row][layer * units + j] = trace.h[layer][steps][j];
+                    if (!gru) {
+                        finalC[row][layer * units + j] = trace.c[layer][steps][j];
+                    }
+                }
             }
 
-            // Back through the head and every step; the incoming state is a constant.
+            // Back through the head, then every step from the last, each step's layers from the top: the errors
+            // reaching a layer's h at step t are its own step t + 1's and what the layer above read of it at step t.
+            // The incoming state is a constant.
             float dLogit = clipped ? 0 : (p - y) / rows;
             gDenseBias += dLogit;
-            float[] dh = new float[units];
-            float[] dc = new float[units];
+            float[][] dh = new float[layers][units];
+            float[][] dc = new float[layers][gru ? 0 : units];
             for (int j = 0; j < units; j++) {
-                gDense[j] += dLogit * h[steps][j];
-                dh[j] = dLogit * dense[j];
+                gDense[j] += dLogit * last[j];
+                dh[top][j] = dLogit * dense[j];
             }
             for (int t = steps - 1; t >= 0; t--) {
-                float[] dz = new float[width];
-                for (int j = 0; j < units; j++) {
-                    float in = gates[t][j];
-                    float forget = gates[t][units + j];
-                    float candidate = gates[t][2 * units + j];
-                    float out = gates[t][3 * units + j];
-                    float tanhC = (float) Math.tanh(c[t + 1][j]);
-                    float dCell = dc[j] + dh[j] * out * (1 - tanhC * tanhC);
-                    dz[j] = dCell * candidate * slope(in, hard);
-                    dz[units + j] = dCell * c[t][j] * slope(forget, hard);
-                    dz[2 * units + j] = dCell * in * (1 - candidate * candidate);
-                    dz[3 * units + j] = dh[j] * tanhC * slope(out, hard);
-                    dc[j] = dCell * forget;
-                }
-                for (int col = 0; col < width; col++) {
-                    gBias[col] += dz[col];
-                    for (int f = 0; f < features; f++) {
-                        gKernel[f][col] += x[t][f] * dz[col];
-                    }
-                    for (int j = 0; j < units; j++) {
-                        gRecurrent[j][col] += h[t][j] * dz[col];
+                for (int layer = top; layer >= 0; layer--) {
+                    float[] dIn = gru ? gruBackward(trace, layer, t, dh) : lstmBackward(trace, layer, t, dh, dc);
+                    if (layer > 0) {
+                        for (int j = 0; j < units; j++) {
+                            dh[layer - 1][j] += dIn[j];
+                        }
                     }
                 }
-                float[] dhBefore = new float[units];
-                for (int j = 0; j < units; j++) {
-                    for (int col = 0; col < width; col++) {
-                        dhBefore[j] += recurrent[j][col] * dz[col];
-                    }
-                }
-                dh = dhBefore;
             }
         }
 
-        double[] gradient = new LstmWeights(toDouble(gKernel), toDouble(gRecurrent), toDouble(gBias),
+        List<double[][]> kernels = new ArrayList<>();
+        List<double[][]> recurrents = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int layer = 0; layer < layers; layer++) {
+            kernels.add(toDouble(gKernel[layer]));
+            recurrents.add(toDouble(gRecurrent[layer]));
+            biases.add(toDouble(gBias[layer]));
+        }
+        double[] gradient = new LstmWeights(gru ? Cell.GRU : Cell.LSTM, kernels, recurrents, biases,
                 toDouble(gDense), gDenseBias).flatten();
-        return new Result(probabilities, new LstmState(finalH, finalC), lossSum / rows, (double) correct / rows,
-                gradient);
+        return new Result(probabilities, LstmState.ofRows(layers, finalH, finalC), lossSum / rows,
+                (double) correct / rows, gradient);
     }
 
-    private static float activate(float z, boolean hard) {
+    /** bias + in · kernel + state · recurrent, column {@code col} of {@code layer}. */
+    private float preActivation(int layer, int col, float[] in, float[] state) {
+        float z = bias[layer][col];
+        for (int f = 0; f < in.length; f++) {
+            z += in[f] * kernel[layer][f][col];
+        }
+        for (int j = 0; j < units; j++) {
+            z += state[j] * recurrent[layer][j][col];
+        }
+        return z;
+    }
+
+    /** c' = f ⊙ c + i ⊙ tanh(z_c), h' = o ⊙ tanh(c'). */
+    private void lstmForward(Trace trace, int layer, int t) {
+        float[] in = trace.in[layer][t];
+        float[] h = trace.h[layer][t];
+        float[] c = trace.c[layer][t];
+        float[] gates = trace.gates[layer][t];
+        for (int j = 0; j < units; j++) {
+            float input = activate(preActivation(layer, j, in, h));
+            float forget = activate(preActivation(layer, units + j, in, h));
+            float candidate = (float) Math.tanh(preActivation(layer, 2 * units + j, in, h));
+            float out = activate(preActivation(layer, 3 * units + j, in, h));
+            gates[j] = input;
+            gates[units + j] = forget;
+            gates[2 * units + j] = candidate;
+            gates[3 * units + j] = out;
+            trace.c[layer][t + 1][j] = forget * c[j] + input * candidate;
+            trace.h[layer][t + 1][j] = out * (float) Math.tanh(trace.c[layer][t + 1][j]);
+        }
+    }
+
+    /** z and r from in and h, ĥ = tanh from in and r ⊙ h, h' = z ⊙ h + (1 - z) ⊙ ĥ. */
+    private void gruForward(Trace trace, int layer, int t) {
+        float[] in = trace.in[layer][t];
+        float[] h = trace.h[layer][t];
+        float[] gates = trace.gates[layer][t];
+        float[] resetH = trace.resetH[layer][t];
+        for (int j = 0; j < units; j++) {
+            gates[j] = activate(preActivation(layer, j, in, h));
+            gates[units + j] = activate(preActivation(layer, units + j, in, h));
+            resetH[j] = gates[units + j] * h[j];
+        }
+        for (int j = 0; j < units; j++) {
+            float candidate = (float) Math.tanh(preActivation(layer, 2 * units + j, in, resetH));
+            gates[2 * units + j] = candidate;
+            float update = gates[j];
+            trace.h[layer][t + 1][j] = update * h[j] + (1 - update) * candidate;
+        }
+    }
+
+    /**
+     * Back through {@code layer}'s step t: {@code dh[layer]} and {@code dc[layer]} hold the errors reaching its h and
+     * c after the step and are left holding those reaching them before it; adds the weights' gradients, and returns
+     * the errors reaching what the layer read at the step.
+     */
+    private float[] lstmBackward(Trace trace, int layer, int t, float[][] dh, float[][] dc) {
+        float[] gates = trace.gates[layer][t];
+        float[] dz = new float[width];
+        for (int j = 0; j < units; j++) {
+            float input = gates[j];
+            float forget = gates[units + j];
+            float candidate = gates[2 * units + j];
+            float out = gates[3 * units + j];
+            float tanhC = (float) Math.tanh(trace.c[layer][t + 1][j]);
+            float dCell = dc[layer][j] + dh[layer][j] * out * (1 - tanhC * tanhC);
+            dz[j] = dCell * candidate * slope(input);
+            dz[units + j] = dCell * trace.c[layer][t][j] * slope(forget);
+            dz[2 * units + j] = dCell * input * (1 - candidate * candidate);
+            dz[3 * units + j] = dh[layer][j] * tanhC * slope(out);
+            dc[layer][j] = dCell * forget;
+        }
+        float[] h = trace.h[layer][t];
+        float[] before = new float[units];
+        for (int col = 0; col < width; col++) {
+            addGradient(layer, col, dz[col], trace.in[layer][t], h);
+        }
+        for (int j = 0; j < units; j++) {
+            for (int col = 0; col < width; col++) {
+                before[j] += recurrent[layer][j][col] * dz[col];
+            }
+        }
+        dh[layer] = before;
+        return inputErrors(layer, trace.in[layer][t].length, dz);
+    }
+
+    /** The same for a GRU step, which has no c. */
+    private float[] gruBackward(Trace trace, int layer, int t, float[][] dh) {
+        float[] gates = trace.gates[layer][t];
+        float[] h = trace.h[layer][t];
+        float[] resetH = trace.resetH[layer][t];
+        float[] after = dh[layer];
+        float[] dz = new float[width];
+        float[] before = new float[units];
+        for (int j = 0; j < units; j++) {
+            float update = gates[j];
+            float candidate = gates[2 * units + j];
+            // h' = z h + (1 - z) ĥ: dh'/dz = h - ĥ, dh'/dĥ = 1 - z, dh'/dh (directly) = z
+            dz[j] = after[j] * (h[j] - candidate) * slope(update);
+            dz[2 * units + j] = after[j] * (1 - update) * (1 - candidate * candidate);
+            before[j] = after[j] * update;
+        }
+        // the candidate read r ⊙ h through its block of the recurrent kernel
+        for (int j = 0; j < units; j++) {
+            float dResetH = 0;
+            for (int k = 0; k < units; k++) {
+                dResetH += recurrent[layer][j][2 * units + k] * dz[2 * units + k];
+            }
+            float reset = gates[units + j];
+            dz[units + j] = dResetH * h[j] * slope(reset);
+            before[j] += dResetH * reset;
+        }
+        for (int col = 0; col < width; col++) {
+            addGradient(layer, col, dz[col], trace.in[layer][t], col < 2 * units ? h : resetH);
+        }
+        // z and r read h through their blocks of the recurrent kernel
+        for (int j = 0; j < units; j++) {
+            for (int col = 0; col < 2 * units; col++) {
+                before[j] += recurrent[layer][j][col] * dz[col];
+            }
+        }
+        dh[layer] = before;
+        return inputErrors(layer, trace.in[layer][t].length, dz);
+    }
+
+    /** Column {@code col}'s pre-activation error {@code dz} into its bias, its kernel and its recurrent kernel. */
+    private void addGradient(int layer, int col, float dz, float[] in, float[] state) {
+        gBias[layer][col] += dz;
+        for (int f = 0; f < in.length; f++) {
+            gKernel[layer][f][col] += in[f] * dz;
+        }
+        for (int j = 0; j < units; j++) {
+            gRecurrent[layer][j][col] += state[j] * dz;
+        }
+    }
+
+    /** The errors reaching the layer's inputs at a step, through its kernel, from its pre-activations' errors. */
+    private float[] inputErrors(int layer, int inputs, float[] dz) {
+        float[] dIn = new float[inputs];
+        for (int f = 0; f < inputs; f++) {
+            for (int col = 0; col < width; col++) {
+                dIn[f] += kernel[layer][f][col] * dz[col];
+            }
+        }
+        return dIn;
+    }
+
+    private float activate(float z) {
         return hard ? Math.max(0f, Math.min(1f, SLOPE * z + 0.5f)) : 1 / (1 + (float) Math.exp(-z));
     }
 
     /** A gate's slope from its value: the hard sigmoid's inside (0, 1) only. */
-    private static float slope(float value, boolean hard) {
+    private float slope(float value) {
         if (hard) {
             return value > 0 && value < 1 ? SLOPE : 0;
         }
