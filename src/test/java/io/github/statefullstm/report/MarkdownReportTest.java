@@ -103,7 +103,7 @@ class MarkdownReportTest {
                         + "0.9950 / 0.9990 | 4 | 1.5 |",
                 "## F. " + f.title(), "## FLEAK. " + leak.title(),
                 "Setup: 1200 sequences of 10 to 30 steps, a fraction 0.5 of them ones, the first 1000 to train on; "
-                        + "4 epochs; seed 42.",
+                        + "LSTM(10) -> Dense(1, sigmoid); 4 epochs; seed 42.",
                 "The post: never run: its readers ask it", "![F](charts/experiment-F-seed-42.svg)",
                 "![FLEAK](charts/experiment-FLEAK-seed-42.svg)",
                 "### Per-row resets, seed 42",
