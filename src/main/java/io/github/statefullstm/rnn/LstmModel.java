@@ -1,7 +1,8 @@
 package io.github.statefullstm.rnn;
 
 /**
- * An LSTM(units) -> Dense(1, sigmoid) model with Keras semantics.
+ * A model of recurrent layers (the post's one LSTM(units), or a GRU, or a stack: {@link LstmSpec}) -> Dense(1, sigmoid)
+ * with Keras semantics. Its state is every layer's, row by row ({@link LstmState}).
  *
  * <p><b>State.</b> Inside a batch every row has its own state. Stateless ({@code stateful = false}): every batch
  * starts from zeros. Stateful: row i of each batch starts from the final state of row i of the previous batch

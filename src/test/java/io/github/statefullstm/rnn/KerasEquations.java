@@ -3,8 +3,9 @@ package io.github.statefullstm.rnn;
 import java.util.Arrays;
 
 /**
- * Keras' LSTM(units) -> Dense(1, sigmoid) -> clipped binary cross-entropy, written out by hand from
- * {@link LstmWeights}' documentation in double precision: the independent side of every check that an engine's forward
+ * Keras' recurrent layers (LSTM, or GRU with {@code reset_after=False}, one or stacked) -> Dense(1, sigmoid) ->
+ * clipped binary cross-entropy, written out by hand from {@link LstmWeights}' and {@link Cell}'s documentation in
+ * double precision: the independent side of every check that an engine's forward
  * pass, gradient and state handling are right.
  *
  * <p><b>Error bounds.</b> Beside every number it computes how far an implementation of the same equations, in a given

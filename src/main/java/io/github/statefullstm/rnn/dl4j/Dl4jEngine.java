@@ -5,8 +5,8 @@ import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.ModelConfig;
 
 /**
- * The DL4J engine: LSTM(units) -> Dense(1, sigmoid) in libnd4j's LSTM cell kernels, with Keras' stateful semantics
- * ({@link Dl4jLstmModel}). Double precision by default, so it can be checked tightly against an exact oracle;
+ * The DL4J engine: a stack of LSTM or GRU layers -> Dense(1, sigmoid) in libnd4j (LSTM layers in its LSTM cell
+ * kernels, GRU layers in its plain ops), with Keras' stateful semantics ({@link Dl4jLstmModel}). Double precision by default, so it can be checked tightly against an exact oracle;
  * {@link Precision#FLOAT} is available (no faster at this size, see {@code reports/dl4j-speed.md}). How many native
  * threads an operation gets is a process-wide setting, see {@link NativeRuntime}.
  */

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DL4J engine's arithmetic: every pass in libnd4j's LSTM cell kernels, one bound native call per step each way
- * ({@link CellPasses}), over parameters held in the kernels' layout ({@link KernelParameters}); the dense head is a few
- * lines of arithmetic here. DL4J offers no public way to carry an LSTM's state across {@code fit()} calls
+ * The DL4J engine's arithmetic: every layer's passes in libnd4j, bound once per batch shape ({@link StackPasses}), an
+ * LSTM layer's in its LSTM cell kernels, one bound native call per step each way ({@link CellPasses}), a GRU layer's in
+ * its plain ops ({@link GruPasses}), over parameters held in the passes' layout ({@link KernelParameters}); the dense
+ * head is a few lines of arithmetic here. DL4J offers no public way to carry an LSTM's state across {@code fit()} calls
  * ({@code fit()} clears it, {@code rnnTimeStep} never trains); the state's bookkeeping, which is Keras', is
- * {@link KerasLstmModel}'s, as for every engine. DL4J's own {@code MultiLayerNetwork} ({@link NetworkBlueprint}) draws
- * the initial weights from the seed; its layers compute the same passes (DL4J-12) but are not run here, because they
- * cost a native call per operation per step and allocate afresh on every call (reports/dl4j-speed.md).
+ * {@link KerasLstmModel}'s, as for every engine. DL4J draws the initial weights from the seed ({@link InitialWeights}),
+ * an LSTM's in its own {@code MultiLayerNetwork} ({@link NetworkBlueprint}), whose layers compute the same passes
+ * (DL4J-12) but are not run here, because they cost a native call per operation per step and allocate afresh on every
+ * call (reports/dl4j-speed.md).
  *
  * <p><b>Memory.</b> The arrays of each batch shape are made once and overwritten by every batch of that shape, so
  * an update allocates nothing natively that outlives it.
