@@ -30,53 +30,12 @@ class PerStepCeilingProperties {
     /** Above this many distinct histories, trying every answer function (2^G of them) is too slow for a property. */
     private static final int MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH = 12;
 
-    /** The longest target period drawn: as long as the longest sample {@link PlannedSamples} cuts. */
-    private static final int MAX_PERIOD = PlannedSamples.MAX_LENGTH;
-
-    /** How a plan's samples are answered. */
-    enum Marking { AT_THE_LAST_STEP, EVERY_PERIOD, AT_RANDOM_STEPS }
-
-    /** A plan over samples answered at steps of their own; {@code marks} says how they were chosen. */
-    record AnsweredPlan(PlannedSamples planned, Marking marking, String marks, List<Sample> samples) {
-        BatchPlan plan() {
-            return planned.plan();
-        }
-
-        @Override
-        public String toString() {
-            return planned + ", answered " + marks;
-        }
-    }
-
     /** A plan, and two disjoint choices of its answered steps, either of which may be empty. */
     record TwoChoices(PlannedSamples planned, List<Sample> first, List<Sample> second) {
         @Override
         public String toString() {
             return planned + ", first " + first + ", second " + second;
         }
-    }
-
-    @Provide
-    Arbitrary<AnsweredPlan> plansAnsweredAtChosenSteps() {
-        return Combinators.combine(new PlannedSamples.AnyWithRowResets().get(), Arbitraries.of(Marking.class),
-                Arbitraries.integers().between(1, MAX_PERIOD), Arbitraries.longs()).as((planned, marking, period,
-                                                                                        seed) -> {
-                    SplittableRandom random = new SplittableRandom(seed);
-                    List<Sample> samples = new ArrayList<>();
-                    for (Sample sample : planned.samples()) {
-                        samples.add(switch (marking) {
-                            case AT_THE_LAST_STEP -> sample;
-                            case EVERY_PERIOD -> sample.answeredEvery(period);
-                            case AT_RANDOM_STEPS -> sample.answeredAt(randomMarks(sample.length(), random));
-                        });
-                    }
-                    String marks = switch (marking) {
-                        case AT_THE_LAST_STEP -> "at each sample's last step";
-                        case EVERY_PERIOD -> "every " + period + " steps";
-                        case AT_RANDOM_STEPS -> "at random steps, seed " + seed;
-                    };
-                    return answeredSomewhere(new AnsweredPlan(planned, marking, marks, samples));
-                });
     }
 
     @Provide
@@ -125,7 +84,7 @@ class PerStepCeilingProperties {
     @Label("the ceiling is the best constant answer per group of equal histories read up to each answered step"
             + " (brute force)")
     void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistoriesAtEveryAnsweredStep(
-            @ForAll("plansAnsweredAtChosenSteps") AnsweredPlan answered) {
+            @ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
         Map<List<Double>, long[]> groups = targetsByHistory(answered.samples(), answered.plan());
         Statistics.label("marks").collect(answered.marking());
         Statistics.label("answers per sample").collect(answersPerPlannedSample(answered));
@@ -138,7 +97,7 @@ class PerStepCeilingProperties {
     @Claim("CEIL-6")
     @Label("no answer function over the histories at the answered steps beats the ceiling, and one reaches it"
             + " (exhaustive)")
-    void noAnswerFunctionBeatsTheCeilingAtChosenSteps(@ForAll("plansAnsweredAtChosenSteps") AnsweredPlan answered) {
+    void noAnswerFunctionBeatsTheCeilingAtChosenSteps(@ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
         List<long[]> groups = new ArrayList<>(targetsByHistory(answered.samples(), answered.plan()).values());
         boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
@@ -160,7 +119,7 @@ class PerStepCeilingProperties {
     @Claim("CEIL-6")
     @Label("the ceiling of answers lies between their majority-class rate and 1")
     void theCeilingOfAnswersLiesBetweenTheirMajorityRateAndOne(
-            @ForAll("plansAnsweredAtChosenSteps") AnsweredPlan answered) {
+            @ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
         InformationCeiling.Ceiling ceiling = InformationCeiling.of(answered.samples(), answered.plan());
         InformationCeiling.Ceiling majority = InformationCeiling.majorityRate(answered.samples(), answered.plan());
         Statistics.label("ceiling").collect(ceiling.value() == 1 ? "1" : ceiling.value() == majority.value()
@@ -339,30 +298,6 @@ class PerStepCeilingProperties {
         boolean any = plan.batches().stream().anyMatch(b -> java.util.Arrays.stream(b.rows())
                 .anyMatch(i -> samples.get(i).answers() > 0));
         return any ? InformationCeiling.of(samples, plan).reachable() : 0;
-    }
-
-    private static boolean[] randomMarks(int steps, SplittableRandom random) {
-        boolean[] marks = new boolean[steps];
-        for (int t = 0; t < steps; t++) {
-            marks[t] = random.nextBoolean();
-        }
-        return marks;
-    }
-
-    /** The plan as given, or with its first sample answered at its last step where no planned sample is answered. */
-    private static AnsweredPlan answeredSomewhere(AnsweredPlan answered) {
-        boolean any = answered.plan().batches().stream().anyMatch(b -> java.util.Arrays.stream(b.rows())
-                .anyMatch(i -> answered.samples().get(i).answers() > 0));
-        if (any) {
-            return answered;
-        }
-        List<Sample> samples = new ArrayList<>(answered.samples());
-        int first = answered.plan().batch(0).row(0);
-        boolean[] last = new boolean[samples.get(first).length()];
-        last[last.length - 1] = true;
-        samples.set(first, samples.get(first).answeredAt(last));
-        return new AnsweredPlan(answered.planned(), answered.marking(), answered.marks()
-                + ", and sample " + first + " at its last step", samples);
     }
 
     private static String answersPerPlannedSample(AnsweredPlan answered) {
