@@ -8,10 +8,10 @@ import java.util.Arrays;
  * {@code sequence}, with that sequence's target. Windows and one-step samples are both samples; knowing where a
  * sample came from is what lets us reason about which state it may inherit. Immutable.
  *
- * <p>A sample is answered at its last step, as the post's model answers once per sample, unless it is answered at
- * chosen steps ({@link #answeredEvery}, {@link #answeredAt(boolean[])}): the target at each of them is the sequence's
- * target. On the post's task that is the target a many-to-many model has at every step from step 0 on: whether a 1
- * has been seen so far.
+ * <p>A sample is answered once, at its last step, as the post's model answers, unless it is answered at chosen steps
+ * ({@link #answeredEvery}, {@link #answeredAt(boolean[])}), as a many-to-many model is: the target at each of them is
+ * the sequence's target. On the post's task that is the target such a model has at every step from step 0 on: whether
+ * a 1 has been seen so far.
  */
 public final class Sample {
 
@@ -19,7 +19,7 @@ public final class Sample {
     private final int start;
     private final double[] steps;
     private final int target;
-    /** Which steps carry an answer: the last one alone, unless chosen. */
+    /** Which steps carry an answer, where they are chosen; null for the one answer at the last step. */
     private final boolean[] answered;
 
     /** A sample answered at its last step. */
@@ -37,17 +37,18 @@ public final class Sample {
         this.start = start;
         this.steps = steps.clone();
         this.target = target;
-        if (answered == null) {
-            this.answered = new boolean[steps.length];
-            this.answered[steps.length - 1] = true;
-        } else {
+        if (answered != null) {
             Refusal.require(answered.length == steps.length, "answered steps", answered.length,
                     "must be one mark per step: " + steps.length);
-            this.answered = answered.clone();
         }
+        this.answered = answered == null ? null : answered.clone();
     }
 
-    /** The same sample answered at the steps marked, and at no other: none marked is allowed, a step read only. */
+    /**
+     * The same sample answered at the steps marked, and at no other, as a many-to-many model answers: even where only
+     * its last step is marked, the answer is chosen, not the post's one output. None marked is allowed: the sample is
+     * read only.
+     */
     public Sample answeredAt(boolean[] steps) {
         Refusal.require(steps != null, "answered steps", null, "must be given");
         return new Sample(sequence, start, this.steps, target, steps);
@@ -70,11 +71,14 @@ public final class Sample {
 
     /** Whether step {@code t} carries an answer, whose target is {@link #target()}. */
     public boolean answered(int t) {
-        return answered[t];
+        return answered == null ? t == steps.length - 1 : answered[t];
     }
 
     /** How many of its steps carry an answer. */
     public int answers() {
+        if (answered == null) {
+            return 1;
+        }
         int count = 0;
         for (boolean mark : answered) {
             count += mark ? 1 : 0;
@@ -82,9 +86,9 @@ public final class Sample {
         return count;
     }
 
-    /** Whether it is answered at its last step and no other, as the post's model answers every sample. */
-    public boolean answeredAtItsLastStepOnly() {
-        return answers() == 1 && answered[steps.length - 1];
+    /** Whether its answers were chosen, as a many-to-many model's are, rather than the one at its last step. */
+    public boolean answersAtChosenSteps() {
+        return answered != null;
     }
 
     public int sequence() {
@@ -131,7 +135,7 @@ public final class Sample {
     @Override
     public String toString() {
         return "Sample{sequence=" + sequence + ", steps[" + start + ", " + end() + ")=" + Arrays.toString(steps)
-                + ", target=" + target + (answeredAtItsLastStepOnly() ? "" : ", answered at " + answeredSteps()) + "}";
+                + ", target=" + target + (answered == null ? "" : ", answered at " + answeredSteps()) + "}";
     }
 
     /** The answered steps' indices within the sample, for its text. */

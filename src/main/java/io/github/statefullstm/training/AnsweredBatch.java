@@ -56,30 +56,32 @@ final class AnsweredBatch {
     }
 
     /**
-     * Rows answered at their last step alone take the one-output calls: to the bit what targets at the last step give
-     * (OUT-3), without the answers at every other step. Rows answered elsewhere take their targets at those steps,
-     * Keras' temporal sample weights. A batch no row answers has no loss to learn from: it is only read forward, which
-     * moves a stateful model's state on as the other calls do.
+     * Rows answered once, at their last step, as the post's model answers, take the one-output calls. A batch with a
+     * row answered at chosen steps is a many-to-many model's (Keras' {@code return_sequences} under temporal sample
+     * weights): it takes its targets at those steps, even where they are the last steps alone, which give the
+     * one-output figures to the bit (OUT-3). A batch no row answers has no loss to learn from: it is only read forward,
+     * which moves a stateful model's state on as the other calls do.
      */
     private BatchResult call(LstmModel model, boolean training) {
-        if (answers == 0) {
-            model.predictOnBatch(inputs);
-            return NOTHING_TO_SCORE;
-        }
-        if (answeredAtTheirLastStepOnly()) {
+        if (answeredOnceEach()) {
             double[] targets = new double[rows.length];
             for (int row = 0; row < rows.length; row++) {
                 targets[row] = rows[row].target();
             }
             return training ? model.trainOnBatch(inputs, targets) : model.testOnBatch(inputs, targets);
         }
+        if (answers == 0) {
+            model.predictOnBatch(inputs);
+            return NOTHING_TO_SCORE;
+        }
         StepTargets targets = stepTargets();
         return training ? model.trainOnBatch(inputs, targets) : model.testOnBatch(inputs, targets);
     }
 
-    private boolean answeredAtTheirLastStepOnly() {
+    /** Whether every row answers once, at its last step, as the post's model does. */
+    private boolean answeredOnceEach() {
         for (Sample row : rows) {
-            if (!row.answeredAtItsLastStepOnly()) {
+            if (row.answersAtChosenSteps()) {
                 return false;
             }
         }

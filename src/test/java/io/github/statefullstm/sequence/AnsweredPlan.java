@@ -52,7 +52,7 @@ public record AnsweredPlan(PlannedSamples planned, Marking marking, String marks
             });
         }
         String marks = switch (marking) {
-            case AT_THE_LAST_STEP -> "at each sample's last step";
+            case AT_THE_LAST_STEP -> "once, at each sample's last step, as cut";
             case EVERY_PERIOD -> "every " + period + " steps";
             case AT_RANDOM_STEPS -> "at random steps, seed " + seed;
         };

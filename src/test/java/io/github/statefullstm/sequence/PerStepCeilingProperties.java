@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,9 +25,6 @@ import net.jqwik.api.statistics.Statistics;
  */
 @Label("The information ceiling, one answer per answered step")
 class PerStepCeilingProperties {
-
-    /** Above this many distinct histories, trying every answer function (2^G of them) is too slow for a property. */
-    private static final int MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH = 12;
 
     /** A plan, and two disjoint choices of its answered steps, either of which may be empty. */
     record TwoChoices(PlannedSamples planned, List<Sample> first, List<Sample> second) {
@@ -75,7 +71,7 @@ class PerStepCeilingProperties {
         Statistics.label("plan").collect(planned.kind());
         assertEquals(InformationCeiling.of(planned.samples(), planned.plan()), marked, planned::toString);
         assertEquals(planned.plan().sampleCount(), marked.samples(), "one answer per sample");
-        long oneAnswerPerSample = bestPerGroup(targetsByHistory(planned.samples(), planned.plan()));
+        long oneAnswerPerSample = HistoryGroups.bestConstantAnswers(HistoryGroups.targetsByHistory(planned.samples(), planned.plan()));
         assertEquals(oneAnswerPerSample, marked.reachable(), planned::toString);
     }
 
@@ -85,11 +81,11 @@ class PerStepCeilingProperties {
             + " (brute force)")
     void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistoriesAtEveryAnsweredStep(
             @ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
-        Map<List<Double>, long[]> groups = targetsByHistory(answered.samples(), answered.plan());
+        Map<List<Double>, long[]> groups = HistoryGroups.targetsByHistory(answered.samples(), answered.plan());
         Statistics.label("marks").collect(answered.marking());
         Statistics.label("answers per sample").collect(answersPerPlannedSample(answered));
         InformationCeiling.Ceiling ceiling = InformationCeiling.of(answered.samples(), answered.plan());
-        assertEquals(new InformationCeiling.Ceiling(bestPerGroup(groups),
+        assertEquals(new InformationCeiling.Ceiling(HistoryGroups.bestConstantAnswers(groups),
                 groups.values().stream().mapToLong(c -> c[0] + c[1]).sum()), ceiling, answered::toString);
     }
 
@@ -98,21 +94,13 @@ class PerStepCeilingProperties {
     @Label("no answer function over the histories at the answered steps beats the ceiling, and one reaches it"
             + " (exhaustive)")
     void noAnswerFunctionBeatsTheCeilingAtChosenSteps(@ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
-        List<long[]> groups = new ArrayList<>(targetsByHistory(answered.samples(), answered.plan()).values());
-        boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
+        List<long[]> groups = new ArrayList<>(HistoryGroups.targetsByHistory(answered.samples(), answered.plan()).values());
+        boolean small = groups.size() <= HistoryGroups.MAX_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
-        if (!small) {
-            return;
+        if (small) {
+            assertEquals(HistoryGroups.bestOfEveryAnswerFunction(groups),
+                    InformationCeiling.of(answered.samples(), answered.plan()).reachable(), answered::toString);
         }
-        long best = 0;
-        for (int answers = 0; answers < 1 << groups.size(); answers++) {
-            long right = 0;
-            for (int g = 0; g < groups.size(); g++) {
-                right += groups.get(g)[(answers >> g) & 1];
-            }
-            best = Math.max(best, right);
-        }
-        assertEquals(best, InformationCeiling.of(answered.samples(), answered.plan()).reachable(), answered::toString);
     }
 
     @Property
@@ -262,35 +250,6 @@ class PerStepCeilingProperties {
             assertEquals(0.75, ceiling.value(), "a target every " + period + " steps");
             assertEquals((long) PostSetup.SEQUENCES * (PostSetup.LENGTH / period), ceiling.samples());
         }
-    }
-
-    /** Each answered step's history, as the explicit list of steps read since the last zero state, with its targets. */
-    static Map<List<Double>, long[]> targetsByHistory(List<Sample> samples, BatchPlan plan) {
-        Map<List<Double>, long[]> groups = new HashMap<>();
-        StateLineage lineage = plan.lineage();
-        for (int k = 0; k < plan.batches().size(); k++) {
-            for (int row = 0; row < plan.batch(k).size(); row++) {
-                List<Integer> history = lineage.history(new StateLineage.Slot(k, row));
-                List<Double> read = new ArrayList<>();
-                for (int sample : history.subList(0, history.size() - 1)) {
-                    for (double step : samples.get(sample).steps()) {
-                        read.add(step);
-                    }
-                }
-                Sample own = samples.get(history.get(history.size() - 1));
-                for (int t = 0; t < own.length(); t++) {
-                    read.add(own.step(t));
-                    if (own.answered(t)) {
-                        groups.computeIfAbsent(List.copyOf(read), h -> new long[2])[own.target()]++;
-                    }
-                }
-            }
-        }
-        return groups;
-    }
-
-    private static long bestPerGroup(Map<List<Double>, long[]> groups) {
-        return groups.values().stream().mapToLong(c -> Math.max(c[0], c[1])).sum();
     }
 
     /** Right answers reachable; none where nothing is answered, which the ceiling itself refuses to divide. */

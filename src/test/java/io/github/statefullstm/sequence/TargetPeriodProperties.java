@@ -76,21 +76,32 @@ class TargetPeriodProperties {
 
     @Property
     @Claim("WIN-6")
-    @Label("a sample answered at its last step alone is the sample as cut; its text names chosen steps only")
-    void aSampleAnsweredAtItsLastStepAloneIsTheSampleAsCut(
+    @Label("a sample as cut answers once, at its last step; answers chosen there alone fall where its own do, and say"
+            + " they were chosen")
+    void aSampleAsCutAnswersOnceAtItsLastStepAndChosenAnswersSayTheyWereChosen(
             @ForAll(supplier = WindowShape.Any.class) WindowShape shape) {
         Task task = shape.task().draw();
         for (Sample window : Windowing.windows(task, shape.window(), shape.stride())) {
             boolean[] last = new boolean[window.length()];
             last[window.length() - 1] = true;
-            assertEquals(window, window.answeredAt(last), shape::toString);
-            assertTrue(window.answeredAtItsLastStepOnly());
+            Sample chosen = window.answeredAt(last);
+            assertTrue(!window.answersAtChosenSteps() && chosen.answersAtChosenSteps(), chosen::toString);
             assertEquals(1, window.answers());
+            assertEquals(1, chosen.answers());
+            for (int t = 0; t < window.length(); t++) {
+                assertEquals(t == window.length() - 1, window.answered(t), "step " + t + " of " + window);
+                assertEquals(window.answered(t), chosen.answered(t), "step " + t + " of " + chosen);
+            }
+            assertEquals(window.target(), chosen.target());
+            assertEquals(window.start(), chosen.start());
+            assertTrue(java.util.Arrays.equals(window.steps(), chosen.steps()));
+            assertTrue(!window.equals(chosen) && !window.toString().contains("answered at"), window::toString);
+            assertTrue(chosen.toString().endsWith(", answered at [" + (window.length() - 1) + "]}"),
+                    chosen::toString);
             Sample everyStep = window.answeredAt(everyStep(window.length()));
             assertEquals(window.length(), everyStep.answers());
             Statistics.label("one step").collect(window.length() == 1);
-            assertEquals(window.length() == 1, everyStep.equals(window), "answered at every step: " + everyStep);
-            assertTrue(window.length() == 1 || everyStep.toString().contains("answered at [0, "), everyStep::toString);
+            assertEquals(window.length() == 1, everyStep.equals(chosen), "answered at every step: " + everyStep);
         }
     }
 
