@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The post's four runs, the two it suggests (E, and G with its targets at intervals), the one its readers ask (F), and
- * the contrasts that show what each one's state buys, each with the post's own run beside it: which layout each run used,
- * its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
+ * the contrasts that show what each one's state buys, each with the post's own run beside it: which layout each run
+ * used, its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
  * windows from {@link PostSetup}, the model from {@link LstmSpec#POST}, the optimizer from Keras 1's defaults
  * ({@link Adam#KERAS}).
  */

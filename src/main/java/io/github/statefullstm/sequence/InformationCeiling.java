@@ -94,7 +94,8 @@ public final class InformationCeiling {
                 answers += samples.get(index).answers();
             }
         }
-        Refusal.require(answers > 0, "answers", answers, "must be at least one: a plan answered nowhere scores nothing");
+        Refusal.require(answers > 0, "answers", answers,
+                "must be at least one: a plan answered nowhere scores nothing");
         return answers;
     }
 

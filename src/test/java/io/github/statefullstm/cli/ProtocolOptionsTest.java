@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The main job's options applied to the post's runs: each protocol built once, its refusals in the options' words. */
 class ProtocolOptionsTest {
 
-    private static final ProtocolOptions NONE = new ProtocolOptions(null, null, null, null, null, null, null, null, null);
+    private static final ProtocolOptions NONE = new ProtocolOptions(null, null, null, null, null, null, null, null,
+            null);
     private static final long SEED = 7;
 
     @Test

@@ -71,7 +71,8 @@ class PerStepCeilingProperties {
         Statistics.label("plan").collect(planned.kind());
         assertEquals(InformationCeiling.of(planned.samples(), planned.plan()), marked, planned::toString);
         assertEquals(planned.plan().sampleCount(), marked.samples(), "one answer per sample");
-        long oneAnswerPerSample = HistoryGroups.bestConstantAnswers(HistoryGroups.targetsByHistory(planned.samples(), planned.plan()));
+        long oneAnswerPerSample = HistoryGroups.bestConstantAnswers(HistoryGroups.targetsByHistory(planned.samples(),
+                planned.plan()));
         assertEquals(oneAnswerPerSample, marked.reachable(), planned::toString);
     }
 
@@ -93,8 +94,10 @@ class PerStepCeilingProperties {
     @Claim("CEIL-6")
     @Label("no answer function over the histories at the answered steps beats the ceiling, and one reaches it"
             + " (exhaustive)")
-    void noAnswerFunctionBeatsTheCeilingAtChosenSteps(@ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
-        List<long[]> groups = new ArrayList<>(HistoryGroups.targetsByHistory(answered.samples(), answered.plan()).values());
+    void noAnswerFunctionBeatsTheCeilingAtChosenSteps(
+            @ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
+        List<long[]> groups = new ArrayList<>(HistoryGroups.targetsByHistory(answered.samples(), answered.plan())
+                .values());
         boolean small = groups.size() <= HistoryGroups.MAX_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
         if (small) {
