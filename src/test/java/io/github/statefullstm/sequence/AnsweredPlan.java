@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * A plan over samples answered at steps of their own: at each sample's last step, every period of its sequence, or at
@@ -23,12 +24,21 @@ public record AnsweredPlan(PlannedSamples planned, Marking marking, String marks
     /** The longest target period drawn: as long as the longest sample {@link PlannedSamples} cuts. */
     private static final int MAX_PERIOD = PlannedSamples.MAX_LENGTH;
 
-    /** Every layout, each marking. */
+    /**
+     * Every layout, each marking; more often the layouts whose samples are several steps long, and the markings that
+     * choose steps, where a sample can answer more than once.
+     */
     public static final class Any implements ArbitrarySupplier<AnsweredPlan> {
         @Override
         public Arbitrary<AnsweredPlan> get() {
-            return Combinators.combine(new PlannedSamples.AnyWithRowResets().get(), Arbitraries.of(Marking.class),
-                    Arbitraries.integers().between(1, MAX_PERIOD), Arbitraries.longs()).as(AnsweredPlan::marked);
+            Arbitrary<PlannedSamples> plans = Arbitraries.frequencyOf(
+                    Tuple.of(1, new PlannedSamples.AnyWithRowResets().get()),
+                    Tuple.of(2, Arbitraries.oneOf(PlannedSamples.statelessWindows(),
+                            PlannedSamples.statefulWindowsResetAnywhere(), PlannedSamples.sequencePreserving())));
+            Arbitrary<Marking> markings = Arbitraries.frequency(Tuple.of(1, Marking.AT_THE_LAST_STEP),
+                    Tuple.of(2, Marking.EVERY_PERIOD), Tuple.of(3, Marking.AT_RANDOM_STEPS)).withoutEdgeCases();
+            return Combinators.combine(plans, markings, Arbitraries.integers().between(1, MAX_PERIOD),
+                    Arbitraries.longs()).as(AnsweredPlan::marked);
         }
     }
 
