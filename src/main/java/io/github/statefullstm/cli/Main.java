@@ -44,9 +44,10 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID", defaultValue = "A,B,C,C10,D,E,F,FLEAK",
-            description = "Which experiments to run: A to F, C10, and FLEAK (F without its per-row resets) "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-x", "--experiments"}, split = ",", paramLabel = "ID",
+            defaultValue = "A,B,C,C10,D,E,F,FLEAK,G,GCUT",
+            description = "Which experiments to run: A to G, C10, FLEAK (F without its per-row resets) and GCUT (G "
+                    + "stateless) (default: ${DEFAULT-VALUE}).")
     private List<String> experiments;
 
     @Option(names = "--epochs", paramLabel = "N",
@@ -91,13 +92,18 @@ public final class Main implements Callable<Integer> {
     private Integer layers;
 
     @Option(names = "--window", paramLabel = "W",
-            description = "Window length of A and B and chunk length of E, instead of 10 (1 <= W <= T).")
+            description = "Window length of A and B and chunk length of E, G and GCUT, instead of 10 (1 <= W <= T).")
     private Integer window;
+
+    @Option(names = "--target-period", paramLabel = "P",
+            description = "For G and GCUT, a target every P steps of each sequence, instead of 10 (>= 1, dividing T);"
+                    + " independent of the chunk length.")
+    private Integer targetPeriod;
 
     @Option(names = "--batch-size", paramLabel = "B",
             description = "Batch size for every experiment, instead of the post's (>= 1; a stateful run needs B to "
-                    + "divide its samples, or its sequences for C and E; F and FLEAK need a sequence of each split for "
-                    + "every row).")
+                    + "divide its samples, or its sequences for C, E and G; F and FLEAK need a sequence of each split "
+                    + "for every row).")
     private Integer batchSize;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "dl4j",
@@ -306,8 +312,8 @@ public final class Main implements Callable<Integer> {
         require(jobs >= 1, "--jobs", jobs, "must be >= 1");
         require(!seeds.isEmpty(), "--seeds", seeds, "must name at least one seed");
         require(Engines.names().contains(engine), "--engine", engine, "must be one of " + Engines.names());
-        ProtocolOptions options = new ProtocolOptions(sequences, length, training, fraction, window, batchSize, units,
-                cell, layers, epochs);
+        ProtocolOptions options = new ProtocolOptions(sequences, length, training, fraction, window, targetPeriod,
+                batchSize, units, cell, layers, epochs);
         List<Protocol> selected = new ArrayList<>();
         for (long seed : seeds) {
             for (String id : experiments) {

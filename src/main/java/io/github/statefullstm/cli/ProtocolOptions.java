@@ -9,6 +9,7 @@ import io.github.statefullstm.rnn.Cell;
 import io.github.statefullstm.rnn.LstmSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The main job's options that change the post's protocols, as given (null where not given), and the protocols they
@@ -16,12 +17,16 @@ import java.util.Optional;
  * the protocols are. A part's refusal is then worded with the option that gave the value.
  */
 record ProtocolOptions(Integer sequences, Integer length, Integer training, Double fraction, Integer window,
-                       Integer batchSize, Integer units, String cell, Integer layers, Integer epochs) {
+                       Integer targetPeriod, Integer batchSize, Integer units, String cell, Integer layers,
+                       Integer epochs) {
 
     /** The option that sets each parameter a protocol's parts refuse by name. */
-    private static final Map<String, String> OPTION_OF_PARAMETER = Map.of("sequences", "--sequences",
-            "length", "--length", "trainingSequences", "--training", "fraction", "--fraction", "window", "--window",
-            "batchSize", "--batch-size", "units", "--units", "cell", "--cell", "layers", "--layers", "epochs", "--epochs");
+    private static final Map<String, String> OPTION_OF_PARAMETER = Map.ofEntries(Map.entry("sequences", "--sequences"),
+            Map.entry("length", "--length"), Map.entry("trainingSequences", "--training"),
+            Map.entry("fraction", "--fraction"), Map.entry("window", "--window"),
+            Map.entry("targetPeriod", "--target-period"), Map.entry("batchSize", "--batch-size"),
+            Map.entry("units", "--units"), Map.entry("cell", "--cell"), Map.entry("layers", "--layers"),
+            Map.entry("epochs", "--epochs"));
 
     /** One of the post's runs with these options and the seed. */
     Protocol applyTo(Protocol post, long seed) {
@@ -39,8 +44,15 @@ record ProtocolOptions(Integer sequences, Integer length, Integer training, Doub
             // this task is a mistake whichever experiments were chosen
             Protocol.requireWindowFits(window, task);
         }
+        OptionalInt period = postLayout.targetPeriod();
+        if (targetPeriod != null) {
+            // a period given with runs that answer at none is unused, but one below 1 is a mistake whichever
+            // experiments were chosen; whether it divides T is the rule of the runs that use it
+            Refusal.require(targetPeriod >= 1, "targetPeriod", targetPeriod, "must be >= 1");
+            period = period.isPresent() ? OptionalInt.of(targetPeriod) : period;
+        }
         LayoutSpec layout = new LayoutSpec(postLayout.kind(), cut, postLayout.stride(),
-                or(batchSize, postLayout.batchSize()));
+                or(batchSize, postLayout.batchSize()), period);
         LstmSpec postLstm = post.model().lstm();
         LstmSpec lstm = new LstmSpec(postLstm.features(), or(units, postLstm.units()), postLstm.gateActivation(),
                 cell == null ? postLstm.cell() : Cell.of(cell), or(layers, postLstm.layers()));
@@ -56,6 +68,10 @@ record ProtocolOptions(Integer sequences, Integer length, Integer training, Doub
         if (refused.parameter().equals("trainingSequences") && training == null) {
             return Optional.of(Refusal.describe("--sequences", sequences, "must be more than the "
                     + post.task().trainingSequences() + " training sequences; give --training too"));
+        }
+        if (refused.parameter().equals("targetPeriod") && targetPeriod == null) {
+            return Optional.of(Refusal.describe("--length", length, "must be a multiple of " + post.id()
+                    + "'s target period " + post.layout().targetPeriod().orElseThrow() + "; give --target-period too"));
         }
         return Optional.ofNullable(OPTION_OF_PARAMETER.get(refused.parameter())).map(refused::describedAs);
     }

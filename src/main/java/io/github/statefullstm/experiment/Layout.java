@@ -8,6 +8,7 @@ import io.github.statefullstm.sequence.Task;
 import io.github.statefullstm.sequence.VaryingLengthTask;
 import io.github.statefullstm.sequence.Windowing;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The kinds of layout: how a protocol cuts its sequences into samples and lays them out in batches, for training and
@@ -23,9 +24,7 @@ public enum Layout {
     WINDOWS_STATELESS(false, false) {
         @Override
         Prepared prepare(Task task, LayoutSpec spec) {
-            List<Sample> windows = Windowing.windows(task, spec.window(), spec.stride());
-            return new Prepared(windows, BatchPlan.stateless(windows.size(), spec.batchSize()),
-                    BatchPlan.stateless(windows.size(), EVALUATION_ROWS));
+            return stateless(Windowing.windows(task, spec.window(), spec.stride()), spec);
         }
 
         @Override
@@ -85,9 +84,7 @@ public enum Layout {
     PER_STEP_STATELESS(false, false) {
         @Override
         Prepared prepare(Task task, LayoutSpec spec) {
-            PerStepFeed feed = PerStepFeed.of(task);
-            return new Prepared(feed.samples(), BatchPlan.stateless(feed.size(), spec.batchSize()),
-                    BatchPlan.stateless(feed.size(), EVALUATION_ROWS));
+            return stateless(PerStepFeed.of(task).samples(), spec);
         }
 
         @Override
@@ -100,7 +97,7 @@ public enum Layout {
     SEQUENCE_PRESERVING(true, false) {
         @Override
         Prepared prepare(Task task, LayoutSpec spec) {
-            List<Sample> chunks = Windowing.windows(task, spec.window(), spec.window());
+            List<Sample> chunks = chunks(task, spec);
             return new Prepared(chunks, BatchPlan.sequencePreserving(chunks, spec.batchSize()),
                     BatchPlan.sequencePreserving(chunks, task.size()));
         }
@@ -113,6 +110,22 @@ public enum Layout {
         @Override
         String title(LayoutSpec p) {
             return "chunks of " + p.window() + ", each sequence kept on its own row, stateful, batch " + p.batchSize();
+        }
+    },
+
+    /**
+     * Beyond the post: the same chunks, stateless, so that every chunk starts from zeros and a sequence's later chunks
+     * know nothing of its step 0; what keeping the rows buys, seen from the other side.
+     */
+    CHUNKS_STATELESS(false, false) {
+        @Override
+        Prepared prepare(Task task, LayoutSpec spec) {
+            return stateless(chunks(task, spec), spec);
+        }
+
+        @Override
+        String title(LayoutSpec p) {
+            return "chunks of " + p.window() + ", stateless: each chunk from zero state, batch " + p.batchSize();
         }
     },
 
@@ -189,7 +202,12 @@ public enum Layout {
 
     /** Whether the layout cuts windows or chunks of a length of its own; the per-step layouts feed single steps. */
     public boolean cutsWindows() {
-        return this == WINDOWS_STATELESS || this == WINDOWS_STATEFUL || this == SEQUENCE_PRESERVING;
+        return this == WINDOWS_STATELESS || this == WINDOWS_STATEFUL || cutsChunks();
+    }
+
+    /** Whether it cuts chunks: windows as long as their stride, which cover each sequence once. */
+    public boolean cutsChunks() {
+        return this == SEQUENCE_PRESERVING || this == CHUNKS_STATELESS;
     }
 
     /**
@@ -202,6 +220,18 @@ public enum Layout {
 
     /** The samples of one split and the plans that train and evaluate on them. */
     public record Prepared(List<Sample> samples, BatchPlan training, BatchPlan evaluation) {
+
+        /**
+         * The same layout with every sample answered every {@code period} steps of its sequence; as it is without a
+         * period, each sample answering at its last step.
+         */
+        Prepared answeredEvery(OptionalInt period) {
+            if (period.isEmpty()) {
+                return this;
+            }
+            return new Prepared(samples.stream().map(sample -> sample.answeredEvery(period.getAsInt())).toList(),
+                    training, evaluation);
+        }
     }
 
     /** Both splits of a protocol's drawn task, laid out. */
@@ -221,7 +251,10 @@ public enum Layout {
         throw new IllegalStateException(this + " lays out sequences of one length only");
     }
 
-    /** Draws the task and lays both splits out: of T steps each, or of unequal lengths for a layout that takes them. */
+    /**
+     * Draws the task and lays both splits out: of T steps each, answered where the spec says, or of unequal lengths for
+     * a layout that takes them.
+     */
     Splits prepare(TaskSpec task, LayoutSpec spec) {
         if (takesVaryingLengths()) {
             VaryingLengthTask.Split split = task.drawVaryingLengths();
@@ -229,7 +262,7 @@ public enum Layout {
                     prepareVaryingLengths(split.validation(), spec));
         }
         Task.Split split = task.draw();
-        return new Splits(prepare(split.training(), spec), prepare(split.validation(), spec));
+        return new Splits(spec.prepare(split.training()), spec.prepare(split.validation()));
     }
 
     /** The run in words, from the layout's settings. */
@@ -247,7 +280,8 @@ public enum Layout {
     double samplesPerSequence(int length, LayoutSpec spec) {
         return switch (this) {
             case PER_STEP_STATEFUL, PER_STEP_STATELESS, SESSION_PARALLEL, SESSION_PARALLEL_WITHOUT_ROW_RESETS -> length;
-            case SEQUENCE_PRESERVING -> Windowing.windowsPerSequence(length, spec.window(), spec.window());
+            case SEQUENCE_PRESERVING, CHUNKS_STATELESS -> Windowing.windowsPerSequence(length, spec.window(),
+                    spec.window());
             default -> Windowing.windowsPerSequence(length, spec.window(), spec.stride());
         };
     }
@@ -255,6 +289,17 @@ public enum Layout {
     /** Steps in one sample. */
     double stepsPerSample(LayoutSpec spec) {
         return cutsWindows() ? spec.window() : 1;
+    }
+
+    /** Samples in order, the spec's batch size at a time for training, many more rows per call for evaluating. */
+    private static Prepared stateless(List<Sample> samples, LayoutSpec spec) {
+        return new Prepared(samples, BatchPlan.stateless(samples.size(), spec.batchSize()),
+                BatchPlan.stateless(samples.size(), EVALUATION_ROWS));
+    }
+
+    /** Non-overlapping chunks of the spec's window: windows as long as their stride. */
+    private static List<Sample> chunks(Task task, LayoutSpec spec) {
+        return Windowing.windows(task, spec.window(), spec.window());
     }
 
     /**

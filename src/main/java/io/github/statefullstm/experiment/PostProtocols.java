@@ -6,8 +6,9 @@ import io.github.statefullstm.sequence.PostSetup;
 import java.util.List;
 
 /**
- * The post's four runs, the one it suggests and the one its readers ask (F), each with the post's own run beside it: which layout each run used,
- * its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
+ * The post's four runs, the two it suggests (E, and G with its targets at intervals), the one its readers ask (F), and
+ * the contrasts that show what each one's state buys, each with the post's own run beside it: which layout each run
+ * used, its batches and epochs, and the figures the post printed. The rest comes from where each fact lives: the task and its
  * windows from {@link PostSetup}, the model from {@link LstmSpec#POST}, the optimizer from Keras 1's defaults
  * ({@link Adam#KERAS}).
  */
@@ -53,6 +54,25 @@ public final class PostProtocols {
      */
     static final int SESSION_EPOCHS = 4;
 
+    /**
+     * G's target period: the post's own example, "every period of length 10". On sequences of T = 20 a sequence
+     * answers at its steps 10 and 20 (indices 9 and 19), the second of them the sequence's last; the chunks it is fed
+     * in are a setting of their own, E's chunks of 10 here.
+     */
+    static final int TARGET_PERIOD = 10;
+
+    /** The post's sentence that suggests G. */
+    private static final String INTERVALS_SENTENCE = "\"I think the advantage of subsampling is that you can "
+            + "associate different targets to your sequence (like a many-to-many would do but at specific intervals "
+            + "e.g. every period of length 10, I generate an output)\"";
+
+    /** What the post says of G: it suggests it, in these words, and never runs it. */
+    private static final String INTERVALS_FIGURE = "suggested, never run: " + INTERVALS_SENTENCE;
+
+    /** What the post says of G's contrast: nothing of its own. */
+    private static final String INTERVALS_CONTRAST_FIGURE = "never run: G without its state, the contrast to what it "
+            + "suggests, " + INTERVALS_SENTENCE;
+
     /** What the post says of F: nothing; its readers ask it. */
     private static final String SESSION_FIGURE = "never run: its readers ask it (Keras' and GRU4Rec's "
             + "session-parallel batches, sequences of unequal lengths side by side)";
@@ -86,9 +106,18 @@ public final class PostProtocols {
     private static final Protocol SESSION_PARALLEL_WITHOUT_ROW_RESETS = sessions("FLEAK",
             Layout.SESSION_PARALLEL_WITHOUT_ROW_RESETS);
 
+    /**
+     * G and its contrast train on E's chunks, batches and epochs, so that what differs from E is the answers at
+     * intervals, and what differs between the two is the state alone.
+     */
+    private static final Protocol TARGETS_AT_INTERVALS = intervals("G", Layout.SEQUENCE_PRESERVING,
+            INTERVALS_FIGURE);
+    private static final Protocol TARGETS_AT_INTERVALS_STATELESS = intervals("GCUT", Layout.CHUNKS_STATELESS,
+            INTERVALS_CONTRAST_FIGURE);
+
     private static final List<Protocol> ALL = List.of(WINDOWS_STATELESS, WINDOWS_STATEFUL, PER_STEP_STATEFUL,
             PER_STEP_STATEFUL_BATCHED, PER_STEP_STATELESS, SEQUENCE_PRESERVING, SESSION_PARALLEL,
-            SESSION_PARALLEL_WITHOUT_ROW_RESETS);
+            SESSION_PARALLEL_WITHOUT_ROW_RESETS, TARGETS_AT_INTERVALS, TARGETS_AT_INTERVALS_STATELESS);
 
     private PostProtocols() {
     }
@@ -137,9 +166,35 @@ public final class PostProtocols {
         return SESSION_PARALLEL_WITHOUT_ROW_RESETS;
     }
 
-    /** A to E, in the post's order, with C's batched twin after C, then F with and without its per-row resets. */
+    /**
+     * G: the post's task with a target every {@value #TARGET_PERIOD} steps of each sequence, "like a many-to-many
+     * would do but at specific intervals", trained on E's chunks, each sequence kept on its own row across batches.
+     * The post suggests it and never runs it.
+     */
+    public static Protocol targetsAtIntervals() {
+        return TARGETS_AT_INTERVALS;
+    }
+
+    /**
+     * G without its state, its ID GCUT: the same chunks and targets, every chunk from zeros, so that a target in a
+     * sequence's later chunks cannot be read.
+     */
+    public static Protocol targetsAtIntervalsStateless() {
+        return TARGETS_AT_INTERVALS_STATELESS;
+    }
+
+    /**
+     * A to E, in the post's order, with C's batched twin after C, then F with and without its per-row resets, then G
+     * with and without its state.
+     */
     public static List<Protocol> all() {
         return ALL;
+    }
+
+    private static Protocol intervals(String id, Layout layout, String figure) {
+        LayoutSpec spec = new LayoutSpec(layout, PostSetup.WINDOW, PostSetup.STRIDE, SEQUENCE_PRESERVING_BATCH)
+                .withTargetPeriod(TARGET_PERIOD);
+        return new PostRun(figure, Double.NaN, TASK, spec, MODEL, SEQUENCE_PRESERVING_EPOCHS).protocol(id);
     }
 
     private static Protocol sessions(String id, Layout layout) {

@@ -40,10 +40,11 @@ public record PostRun(String figure, double validationAccuracy, TaskSpec task, L
         differ(differences, "training sequences", run.task().trainingSequences(), task.trainingSequences());
         differ(differences, "fraction of ones", run.task().fraction(), task.fraction());
         differ(differences, "layout", run.layout().kind(), layout.kind());
-        differ(differences, run.layout().kind() == Layout.SEQUENCE_PRESERVING ? "chunk" : "window",
-                run.layout().window(), layout.window());
+        differ(differences, run.layout().kind().cutsChunks() ? "chunk" : "window", run.layout().window(),
+                layout.window());
         differ(differences, "stride", run.layout().stride(), layout.stride());
         differ(differences, "batch", run.layout().batchSize(), layout.batchSize());
+        differ(differences, "target period", period(run.layout()), period(layout));
         differ(differences, "epochs", run.epochs(), epochs);
         differ(differences, "units", run.model().lstm().units(), model.lstm().units());
         differ(differences, "cell", run.model().lstm().cell().id(), model.lstm().cell().id());
@@ -51,6 +52,12 @@ public record PostRun(String figure, double validationAccuracy, TaskSpec task, L
         differ(differences, "gates", run.model().lstm().gateActivation(), model.lstm().gateActivation());
         differ(differences, "learning rate", run.model().adam().learningRate(), model.adam().learningRate());
         return List.copyOf(differences);
+    }
+
+    /** A layout's target period in words: its steps, or where the post's model answers. */
+    private static String period(LayoutSpec layout) {
+        return layout.targetPeriod().isPresent() ? String.valueOf(layout.targetPeriod().getAsInt())
+                : "none (the last step of each sample)";
     }
 
     private static void differ(List<String> differences, String what, Object run, Object post) {

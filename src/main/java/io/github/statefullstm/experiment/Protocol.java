@@ -19,6 +19,7 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
         Refusal.require(task != null && layout != null && model != null, "task, layout and model", null,
                 "must be given");
         requireWindowFits(layout.window(), task);
+        layout.targetPeriod().ifPresent(period -> requireTargetPeriodFits(period, task));
         Refusal.require(!task.lengthsVary() || layout.kind().takesVaryingLengths(), "shortest", task.shortest(),
                 "must be T = " + task.length() + " for layout " + layout.kind() + ", whose sequences all have T steps");
         Refusal.require(epochs >= 1, "epochs", epochs, "must be >= 1");
@@ -28,6 +29,18 @@ public record Protocol(String id, TaskSpec task, LayoutSpec layout, ModelSpec mo
     public static void requireWindowFits(int window, TaskSpec task) {
         Refusal.require(window >= 1 && window <= task.length(), "window", window,
                 "must be in [1, T = " + task.length() + "]");
+    }
+
+    /**
+     * A target period divides T, so that every period of a sequence is whole and its last step answers; sequences of
+     * lengths of their own have no one T for it to divide.
+     */
+    public static void requireTargetPeriodFits(int period, TaskSpec task) {
+        Refusal.require(!task.lengthsVary(), "targetPeriod", period, "must not be given for sequences of "
+                + task.shortest() + " to " + task.length() + " steps: a period must divide every sequence's length");
+        Refusal.require(period >= 1 && task.length() % period == 0, "targetPeriod", period,
+                "must be >= 1 and divide T = " + task.length() + ", so that a sequence's periods are whole and its "
+                        + "last step has a target");
     }
 
     /** A protocol the post never ran: no figure of the post stands beside it. */

@@ -32,8 +32,15 @@ public final class Sweeps {
             this.layout = layout;
         }
 
-        /** The sweep over this protocol's layout, if there is one. */
+        /**
+         * The sweep over this protocol's layout, if there is one. A sweep's points answer once per sample, as the
+         * post's runs do; a protocol with a target period (G) has no sweep: its points would answer elsewhere than
+         * the curve they are drawn beside, and its chart would take the name of the layout's own.
+         */
         public static Optional<Kind> over(Protocol protocol) {
+            if (protocol.layout().targetPeriod().isPresent()) {
+                return Optional.empty();
+            }
             return Arrays.stream(values()).filter(kind -> kind.layout == protocol.layout().kind()).findFirst();
         }
 

@@ -3,9 +3,11 @@ package io.github.statefullstm.report;
 import io.github.statefullstm.experiment.EpochRecord;
 import io.github.statefullstm.experiment.ExperimentResult;
 import io.github.statefullstm.experiment.Layout;
+import io.github.statefullstm.experiment.LayoutSpec;
 import io.github.statefullstm.experiment.PostProtocols;
 import io.github.statefullstm.experiment.Protocol;
 import io.github.statefullstm.experiment.Sweep;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +39,7 @@ final class MarkdownReport {
         }
         md.append(timeToLearn(report));
         md.append(perRowResets(report));
+        md.append(targetsAtIntervals(report));
         for (ExperimentResult result : report.experiments()) {
             Protocol protocol = result.protocol();
             md.append("## ").append(protocol.id()).append(". ").append(protocol.title()).append("\n\n");
@@ -120,23 +123,66 @@ final class MarkdownReport {
      */
     static String perRowResets(RunReport report) {
         StringBuilder md = new StringBuilder();
+        for (Pair pair : pairs(report, Layout.SESSION_PARALLEL, Layout.SESSION_PARALLEL_WITHOUT_ROW_RESETS)) {
+            ExperimentResult with = pair.with();
+            ExperimentResult without = pair.without();
+            double ceiling = without.validationCeiling().value();
+            double accuracy = without.last().validation().accuracy();
+            md.append(String.format(Locale.ROOT, "### Per-row resets, seed %d%n%nWith them (%s) the frozen "
+                    + "model reaches %.4f on validation, against a ceiling of %.4f. Without them (%s) the "
+                    + "ceiling of the layout is %.4f and the frozen model reaches %.4f, %.4f below that "
+                    + "ceiling.%n%n", with.protocol().task().seed(), with.protocol().id(),
+                    with.last().validation().accuracy(), with.validationCeiling().value(),
+                    without.protocol().id(), ceiling, accuracy, ceiling - accuracy));
+        }
+        return md.toString();
+    }
+
+    /**
+     * For runs with a target every period on the same chunks, kept on their rows and stateless: what the state buys,
+     * answer by answer. Every figure counts answers, one per target, not chunks.
+     */
+    static String targetsAtIntervals(RunReport report) {
+        StringBuilder md = new StringBuilder();
+        for (Pair pair : pairs(report, Layout.SEQUENCE_PRESERVING, Layout.CHUNKS_STATELESS)) {
+            ExperimentResult kept = pair.with();
+            ExperimentResult cut = pair.without();
+            Protocol protocol = kept.protocol();
+            if (protocol.layout().targetPeriod().isEmpty()) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "### A target every %d steps, seed %d%n%nOn chunks of %d with each "
+                    + "sequence kept on its row (%s), every answer reads its sequence from step 0: the frozen model "
+                    + "answers %.4f of the %d validation targets right, against a ceiling of %.4f. With every chunk "
+                    + "from zero state (%s), an answer after a sequence's first chunk reads zeros only: the ceiling is "
+                    + "%.4f and the frozen model reaches %.4f.%n%n", protocol.layout().targetPeriod().getAsInt(),
+                    protocol.task().seed(), protocol.layout().window(), protocol.id(),
+                    kept.last().validation().accuracy(), kept.validationCeiling().samples(),
+                    kept.validationCeiling().value(), cut.protocol().id(), cut.validationCeiling().value(),
+                    cut.last().validation().accuracy()));
+        }
+        return md.toString();
+    }
+
+    /** Two runs whose settings differ in their layout's kind alone. */
+    private record Pair(ExperimentResult with, ExperimentResult without) {
+    }
+
+    /** Every pair of runs, one of each layout, that agree on the task, the window or chunk and the target period. */
+    private static List<Pair> pairs(RunReport report, Layout withKind, Layout withoutKind) {
+        List<Pair> pairs = new ArrayList<>();
         for (ExperimentResult with : report.experiments()) {
             for (ExperimentResult without : report.experiments()) {
-                if (with.protocol().layout().kind() == Layout.SESSION_PARALLEL
-                        && without.protocol().layout().kind() == Layout.SESSION_PARALLEL_WITHOUT_ROW_RESETS
-                        && with.protocol().task().equals(without.protocol().task())) {
-                    double ceiling = without.validationCeiling().value();
-                    double accuracy = without.last().validation().accuracy();
-                    md.append(String.format(Locale.ROOT, "### Per-row resets, seed %d%n%nWith them (%s) the frozen "
-                            + "model reaches %.4f on validation, against a ceiling of %.4f. Without them (%s) the "
-                            + "ceiling of the layout is %.4f and the frozen model reaches %.4f, %.4f below that "
-                            + "ceiling.%n%n", with.protocol().task().seed(), with.protocol().id(),
-                            with.last().validation().accuracy(), with.validationCeiling().value(),
-                            without.protocol().id(), ceiling, accuracy, ceiling - accuracy));
+                LayoutSpec a = with.protocol().layout();
+                LayoutSpec b = without.protocol().layout();
+                if (a.kind() == withKind && b.kind() == withoutKind
+                        && with.protocol().task().equals(without.protocol().task()) && a.window() == b.window()
+                        && a.targetPeriod().equals(b.targetPeriod())) {
+                    pairs.add(new Pair(with, without));
                 }
             }
         }
-        return md.toString();
+        return pairs;
     }
 
     static String chartName(ExperimentResult result) {

@@ -95,6 +95,8 @@ final class ResultsJson {
         settings.put("window", layout.window());
         settings.put("stride", layout.stride());
         settings.put("batchSize", layout.batchSize());
+        // only where a run sets one, so that the runs answering at each sample's last step read as they always did
+        layout.targetPeriod().ifPresent(period -> settings.put("targetPeriod", period));
         ModelSpec model = protocol.model();
         settings.put("units", model.lstm().units());
         settings.put("cell", model.lstm().cell().id());

@@ -16,12 +16,20 @@ import java.util.Map;
  * exactly that: the sum over groups of the larger class, divided by the number of samples. No model can beat it,
  * and a model that can tell every distinct history apart reaches it.
  *
+ * <p><b>Answers at chosen steps.</b> A sample answered at several steps ({@link Sample#answered}) gives one answer
+ * at each, from the history read up to that step: the same rule, applied at every answered step instead of at the
+ * last one only. The ceiling then counts answers, not samples; a sample answered at its last step alone is one
+ * answer, so a plan of such samples has the ceiling it always had.
+ *
  * <p>It bounds a frozen model, such as one evaluated at the end of an epoch. Accuracy averaged while the weights
  * move can exceed it, because the weights themselves then carry information from sample to sample.
  */
 public final class InformationCeiling {
 
-    /** An exact fraction: {@code reachable} of {@code samples} can be answered right. */
+    /**
+     * An exact fraction: {@code reachable} of {@code samples} can be answered right. {@code samples} counts answers:
+     * one per sample answered at its last step, one per answered step of a sample answered at chosen steps.
+     */
     public record Ceiling(long reachable, long samples) {
         public double value() {
             return (double) reachable / samples;
@@ -37,11 +45,13 @@ public final class InformationCeiling {
     }
 
     /**
-     * The exact ceiling of any plan over any samples. Histories are identified by walking a trie of steps: two
-     * samples share a node exactly when the steps read since the last zero state are equal, step by step.
+     * The exact ceiling of any plan over any samples, one answer per answered step. Histories are identified by
+     * walking a trie of steps: two answers share a node exactly when the steps read since the last zero state, up to
+     * the answered step, are equal, step by step.
      */
     public static Ceiling of(List<Sample> samples, BatchPlan plan) {
         Refusal.require(plan.sampleCount() > 0, "plan", plan, "must hold at least one sample");
+        long answers = answers(samples, plan);
         StateLineage lineage = plan.lineage();
         // kata:begin ceiling
         HistoryTrie trie = new HistoryTrie();
@@ -51,21 +61,42 @@ public final class InformationCeiling {
             BatchPlan.Batch batch = plan.batch(k);
             int[] before = carried.clone();
             for (int row = 0; row < batch.size(); row++) {
-                Refusal.require(batch.row(row) >= 0 && batch.row(row) < samples.size(), "sample index", batch.row(row),
-                        "must be in [0, " + samples.size() + ")");
                 Sample sample = samples.get(batch.row(row));
                 int node = lineage.predecessor(new StateLineage.Slot(k, row)).map(p -> before[p.row()])
                         .orElse(HistoryTrie.EMPTY);
                 for (int t = 0; t < sample.length(); t++) {
                     node = trie.child(node, sample.step(t));
+                    if (sample.answered(t)) {
+                        targetsByHistory.computeIfAbsent(node, n -> new long[2])[sample.target()]++;
+                    }
                 }
                 carried[row] = node;
-                targetsByHistory.computeIfAbsent(node, n -> new long[2])[sample.target()]++;
             }
         }
         long reachable = targetsByHistory.values().stream().mapToLong(counts -> Math.max(counts[0], counts[1])).sum();
-        return new Ceiling(reachable, plan.sampleCount());
+        return new Ceiling(reachable, answers);
         // kata:end
+    }
+
+    /**
+     * How many answers the plan's samples give, one per answered step. Refuses a plan that names a sample the list
+     * does not hold, and one whose samples are answered nowhere, which leaves nothing to score.
+     */
+    private static long answers(List<Sample> samples, BatchPlan plan) {
+        long answers = 0;
+        for (BatchPlan.Batch batch : plan.batches()) {
+            for (int row = 0; row < batch.size(); row++) {
+                int index = batch.row(row);
+                // asked of every row of every batch: the message is built for a refusal only
+                if (index < 0 || index >= samples.size()) {
+                    throw Refusal.refused("sample index", index, "must be in [0, " + samples.size() + ")");
+                }
+                answers += samples.get(index).answers();
+            }
+        }
+        Refusal.require(answers > 0, "answers", answers,
+                "must be at least one: a plan answered nowhere scores nothing");
+        return answers;
     }
 
     /**
@@ -86,15 +117,17 @@ public final class InformationCeiling {
         // kata:end
     }
 
-    /** What always answering the more frequent target reaches: every ceiling is at least this. */
+    /** What always answering the more frequent target reaches, answer by answer: every ceiling is at least this. */
     public static Ceiling majorityRate(List<Sample> samples, BatchPlan plan) {
         long ones = 0;
+        long all = 0;
         for (BatchPlan.Batch batch : plan.batches()) {
             for (int row = 0; row < batch.size(); row++) {
-                ones += samples.get(batch.row(row)).target();
+                Sample sample = samples.get(batch.row(row));
+                ones += (long) sample.target() * sample.answers();
+                all += sample.answers();
             }
         }
-        long all = plan.sampleCount();
         return new Ceiling(Math.max(ones, all - ones), all);
     }
 

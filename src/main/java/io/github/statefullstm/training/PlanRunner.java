@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Feeds a batch plan to a model in order. A stateful plan needs a stateful model of the plan's batch size, so that
  * row i of each batch continues row i of the one before; where the plan's lineage starts a batch afresh, the model's
- * state is reset ({@code resetStates()}), and where it starts one row afresh, that row ({@code resetRow(i)}).
+ * state is reset ({@code resetStates()}), and where it starts one row afresh, that row ({@code resetRow(i)}). Each
+ * sample is trained and scored at the steps it answers ({@link AnsweredBatch}); the figures are means over answers.
  */
 public final class PlanRunner {
 
@@ -72,17 +73,11 @@ public final class PlanRunner {
             if (!(continuing && k == 0)) {
                 resetWhereTheLineageStartsAfresh(model, plan, lineage, k);
             }
-            double[][][] inputs = new double[batch.size()][][];
-            double[] targets = new double[batch.size()];
-            for (int row = 0; row < batch.size(); row++) {
-                Sample sample = samples.get(batch.row(row));
-                inputs[row] = asSteps(sample);
-                targets[row] = sample.target();
-            }
-            BatchResult result = training ? model.trainOnBatch(inputs, targets) : model.testOnBatch(inputs, targets);
-            lossSum += result.loss() * batch.size();
-            accuracySum += result.accuracy() * batch.size();
-            seen += batch.size();
+            AnsweredBatch answered = AnsweredBatch.of(samples, batch);
+            BatchResult result = training ? answered.trainOn(model) : answered.testOn(model);
+            lossSum += result.loss() * answered.answers();
+            accuracySum += result.accuracy() * answered.answers();
+            seen += answered.answers();
             listener.batchDone(k, plan.batches().size(), new Score(lossSum / seen, accuracySum / seen, seen));
         }
         return new Score(lossSum / seen, accuracySum / seen, seen);
@@ -109,15 +104,6 @@ public final class PlanRunner {
             }
         }
         // kata:end
-    }
-
-    /** One feature per step, as the post's {@code X.reshape(X.shape + (1,))}. */
-    private static double[][] asSteps(Sample sample) {
-        double[][] steps = new double[sample.length()][1];
-        for (int t = 0; t < sample.length(); t++) {
-            steps[t][0] = sample.step(t);
-        }
-        return steps;
     }
 
     private static void checkFits(LstmModel model, List<Sample> samples, BatchPlan plan) {

@@ -40,7 +40,7 @@ class MainTest {
         "--batch-size  | 0      | --batch-size = 0: must be >= 1",
         "--jobs        | 0      | --jobs = 0: must be >= 1",
         "--batch-size  | 7      | sample count = 11000: must be a multiple of the batch size 7",
-        "--experiments | G      | --experiments = G: each must be one of [A, B, C, C10, D, E, F, FLEAK]",
+        "--experiments | H      | --experiments = H: each must be one of [A, B, C, C10, D, E, F, FLEAK, G, GCUT]",
         "--engine      | keras  | --engine = keras: must be one of [dl4j, reference]",
         "--seeds       | x      | Invalid value for option '--seeds'",
         "--epochs      | many   | Invalid value for option '--epochs'",
@@ -162,6 +162,47 @@ class MainTest {
             assertTrue(readme.contains("| " + post.id() + " | " + post.title() + ", reference |"), readme);
             assertTrue(Files.size(folder.resolve("charts/experiment-" + post.id() + "-seed-42.svg")) > 0, post.id());
         }
+    }
+
+    @Test
+    @Claim({"CLI-3", "EXP-13"})
+    void gWithAndWithoutItsStateRunsAndReportsTheCeilingOfItsAnswersEveryPeriod(@TempDir Path folder)
+            throws Exception {
+        Outcome outcome = run("--engine", "reference", "--experiments", "g,gcut", "--sequences", "120", "--training",
+                "100", "--epochs", "1", "--target-period", "5", "--no-sweeps", "--output", folder.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode experiments = new ObjectMapper().readTree(folder.resolve("results.json").toFile()).get("experiments");
+        assertEquals(2, experiments.size());
+        String readme = Files.readString(folder.resolve("README.md"));
+        int i = 0;
+        for (Protocol post : List.of(PostProtocols.targetsAtIntervals(), PostProtocols.targetsAtIntervalsStateless())) {
+            Protocol run = post.withTask(post.task().withSize(120, post.task().length(), 100))
+                    .withLayout(post.layout().withTargetPeriod(5));
+            Layout.Splits splits = run.layout().prepare(run.task());
+            JsonNode experiment = experiments.get(i++);
+            assertEquals(post.id(), experiment.get("id").asText());
+            assertEquals(5, experiment.get("settings").get("targetPeriod").asInt());
+            InformationCeiling.Ceiling validation = InformationCeiling.of(splits.validation().samples(),
+                    splits.validation().training());
+            assertEquals(20 * 4, validation.samples(), "four answers for each of 20 validation sequences");
+            assertEquals(validation.value(), experiment.get("ceiling").get("validation").get("value").asDouble(), 0,
+                    post.id());
+            assertEquals(validation.samples(), experiment.get("epochs").get(0).get("validation").get("samples")
+                    .asLong(), "the frozen score counts the answers the ceiling counts");
+            assertTrue(readme.contains("| " + post.id() + " | " + run.title() + ", reference |"), readme);
+            assertTrue(run.title().endsWith("a target every 5 steps"), run.title());
+            assertTrue(Files.size(folder.resolve("charts/experiment-" + post.id() + "-seed-42.svg")) > 0, post.id());
+        }
+        assertTrue(readme.contains("### A target every 5 steps, seed 42"), readme);
+    }
+
+    @Test
+    @Claim({"CLI-1", "EXP-13"})
+    void aTargetPeriodThatDoesNotDivideTIsRefusedBeforeAnyWork() {
+        Outcome outcome = run("--experiments", "G", "--target-period", "7", "--no-sweeps");
+        assertEquals(BAD_OPTION, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("--target-period = 7: must be >= 1 and divide T = 20"), outcome.err());
+        assertTrue(outcome.out().isEmpty(), "nothing ran: " + outcome.out());
     }
 
     @Test

@@ -53,7 +53,7 @@ class ExperimentCheckProperties {
         int steps = task.shortest();
         long samplesPerSequence = switch (layout.kind()) {
             case PER_STEP_STATEFUL, PER_STEP_STATELESS, SESSION_PARALLEL, SESSION_PARALLEL_WITHOUT_ROW_RESETS -> steps;
-            case SEQUENCE_PRESERVING -> steps / layout.window();
+            case SEQUENCE_PRESERVING, CHUNKS_STATELESS -> steps / layout.window();
             default -> (steps - layout.window()) / layout.stride() + 1;
         };
         long stepsPerSample = layout.kind().cutsWindows() ? layout.window() : 1;

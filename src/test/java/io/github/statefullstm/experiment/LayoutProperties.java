@@ -77,7 +77,8 @@ class LayoutProperties {
 
     @Example
     void thePerStepLayoutsAloneCutNoWindows() {
-        assertEquals(EnumSet.of(Layout.WINDOWS_STATELESS, Layout.WINDOWS_STATEFUL, Layout.SEQUENCE_PRESERVING),
+        assertEquals(EnumSet.of(Layout.WINDOWS_STATELESS, Layout.WINDOWS_STATEFUL, Layout.SEQUENCE_PRESERVING,
+                        Layout.CHUNKS_STATELESS),
                 EnumSet.copyOf(Arrays.stream(Layout.values()).filter(Layout::cutsWindows).toList()));
     }
 

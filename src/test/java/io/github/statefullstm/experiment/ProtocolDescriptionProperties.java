@@ -42,8 +42,11 @@ class ProtocolDescriptionProperties {
         Arbitrary<Protocol> posts = Arbitraries.of(PostProtocols.all());
         return Combinators.combine(posts, Arbitraries.integers().between(10, 40), Arbitraries.integers().between(1, 10),
                 Arbitraries.integers().between(1, 128), Arbitraries.integers().between(1, 20), Arbitraries.longs())
-                .as((post, length, window, batch, epochs, seed) -> {
+                .as((post, anyLength, window, batch, epochs, seed) -> {
                     LayoutSpec layout = post.layout().withBatchSize(batch);
+                    // a run with a target period needs a T it divides: 10, 20, 30 or 40 for G's 10
+                    int length = post.layout().targetPeriod().isEmpty() ? anyLength
+                            : post.layout().targetPeriod().getAsInt() * (1 + anyLength % 4);
                     Protocol run = new Protocol(post.id(), post.task().withSize(post.task().sequences(), length,
                             post.task().trainingSequences()).withSeed(seed),
                             post.layout().kind().cutsWindows() ? layout.withWindow(window) : layout, post.model(),

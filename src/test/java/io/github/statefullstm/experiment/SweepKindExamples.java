@@ -84,7 +84,8 @@ class SweepKindExamples {
     @Claim({"EXP-8", "EXP-9"})
     void theOtherLayoutsHaveNoSweep() {
         for (Protocol p : List.of(PostProtocols.windowsStateful(), PostProtocols.perStepStateful(),
-                PostProtocols.perStepStatefulBatched(), PostProtocols.perStepStateless())) {
+                PostProtocols.perStepStatefulBatched(), PostProtocols.perStepStateless(),
+                PostProtocols.targetsAtIntervals(), PostProtocols.targetsAtIntervalsStateless())) {
             assertEquals(Optional.empty(), Sweeps.Kind.over(p), p.id());
         }
     }

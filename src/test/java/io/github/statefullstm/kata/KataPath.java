@@ -112,7 +112,7 @@ final class KataPath {
                     false, List.of("LINE-1", "LINE-2", "LINE-3", "LINE-4", "LINE-5", "LINE-7")),
             new Step(6, "ceiling", "The information ceiling",
                     "compute the best accuracy any model can reach on a plan, exactly and in closed form",
-                    false, List.of("CEIL-1", "CEIL-2", "CEIL-3", "CEIL-4")),
+                    false, List.of("CEIL-1", "CEIL-2", "CEIL-3", "CEIL-4", "CEIL-6")),
             new Step(7, "runner", "Running a plan through a model",
                     "feed a plan's batches to a model in order, with its resets, and evaluate without"
                             + " disturbing the carried state",

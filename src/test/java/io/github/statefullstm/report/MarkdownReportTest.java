@@ -75,16 +75,26 @@ class MarkdownReportTest {
 
     /** F with its per-row resets and without, each ceiling and accuracy a different number. */
     static RunReport sessionParallelRun() {
-        ExperimentResult f = sessionParallel(PostProtocols.sessionParallel(), 0.9950, new InformationCeiling.Ceiling(
+        ExperimentResult f = lastEpochOf(PostProtocols.sessionParallel(), 0.9950, new InformationCeiling.Ceiling(
                 3000, 3000), new InformationCeiling.Ceiling(600, 600));
-        ExperimentResult leak = sessionParallel(PostProtocols.sessionParallelWithoutRowResets(), 0.9125,
+        ExperimentResult leak = lastEpochOf(PostProtocols.sessionParallelWithoutRowResets(), 0.9125,
                 new InformationCeiling.Ceiling(2997, 3000), new InformationCeiling.Ceiling(597, 600));
         return new RunReport("x", HERE, List.of(f, leak), List.of(), 3);
     }
 
-    private static ExperimentResult sessionParallel(io.github.statefullstm.experiment.Protocol protocol,
-                                                    double validation, InformationCeiling.Ceiling training,
-                                                    InformationCeiling.Ceiling validationCeiling) {
+    /** G kept on its rows and stateless, each ceiling and accuracy a different number, answers counted as such. */
+    static RunReport targetsAtIntervalsRun() {
+        ExperimentResult g = lastEpochOf(PostProtocols.targetsAtIntervals(), 0.9975,
+                new InformationCeiling.Ceiling(2000, 2000), new InformationCeiling.Ceiling(400, 400));
+        ExperimentResult cut = lastEpochOf(PostProtocols.targetsAtIntervalsStateless(), 0.7425,
+                new InformationCeiling.Ceiling(1496, 2000), new InformationCeiling.Ceiling(302, 400));
+        return new RunReport("x", HERE, List.of(g, cut), List.of(), 3);
+    }
+
+    /** A run of one epoch, its last, with the given frozen validation accuracy and ceilings. */
+    private static ExperimentResult lastEpochOf(io.github.statefullstm.experiment.Protocol protocol,
+                                                double validation, InformationCeiling.Ceiling training,
+                                                InformationCeiling.Ceiling validationCeiling) {
         EpochRecord last = new EpochRecord(protocol.epochs(), new Score(0.25, validation - 0.0125, 3000),
                 new Score(0.125, validation - 0.025, 3000), new Score(0.0625, validation, 600), 0.5, null);
         return new ExperimentResult(protocol, "reference", training, validationCeiling, List.of(last), 1.5, true, null);
@@ -114,6 +124,35 @@ class MarkdownReportTest {
         }
         assertFalse(MarkdownReport.render(RUN, "charts").contains("Per-row resets"),
                 "no session-parallel pair, no comparison");
+    }
+
+    @Test
+    @Claim("EXP-13")
+    void gsRunsWithAndWithoutStateStandWithTheirCeilingsOverAnswersAndQuoteThePostsSentence() {
+        String md = MarkdownReport.render(targetsAtIntervalsRun(), "charts");
+        io.github.statefullstm.experiment.Protocol g = PostProtocols.targetsAtIntervals();
+        io.github.statefullstm.experiment.Protocol cut = PostProtocols.targetsAtIntervalsStateless();
+        for (String expected : List.of(
+                "| G | " + g.title() + ", reference | " + g.post().figure() + " | 0.9975 | 0.9725 | 0.9850 | "
+                        + "1.0000 / 1.0000 | 5 | 1.5 |",
+                "| GCUT | " + cut.title() + ", reference | " + cut.post().figure() + " | 0.7425 | 0.7175 | 0.7300 | "
+                        + "0.7550 / 0.7480 | 5 | 1.5 |",
+                "## G. chunks of 10, each sequence kept on its own row, stateful, batch 10, a target every 10 steps",
+                "## GCUT. chunks of 10, stateless: each chunk from zero state, batch 10, a target every 10 steps",
+                "The post: suggested, never run: \"I think the advantage of subsampling is that you can associate "
+                        + "different targets to your sequence (like a many-to-many would do but at specific intervals "
+                        + "e.g. every period of length 10, I generate an output)\".",
+                "![G](charts/experiment-G-seed-42.svg)", "![GCUT](charts/experiment-GCUT-seed-42.svg)",
+                "### A target every 10 steps, seed 42",
+                "On chunks of 10 with each sequence kept on its row (G), every answer reads its sequence from step 0: "
+                        + "the frozen model answers 0.9975 of the 400 validation targets right, against a ceiling of "
+                        + "1.0000. With every chunk from zero state (GCUT), an answer after a sequence's first chunk "
+                        + "reads zeros only: the ceiling is 0.7550 and the frozen model reaches 0.7425.")) {
+            assertTrue(md.contains(expected), () -> "README.md lacks \"" + expected + "\":\n" + md);
+        }
+        assertFalse(MarkdownReport.render(RUN, "charts").contains("A target every"),
+                "no pair of runs with targets at intervals, no comparison");
+        assertFalse(MarkdownReport.render(sessionParallelRun(), "charts").contains("A target every"));
     }
 
     @Test

@@ -133,6 +133,34 @@ class ResultsJsonTest {
     }
 
     @Test
+    @Claim("EXP-13")
+    void gsRunsCarryTheirTargetPeriodCeilingsOverAnswersAndThePostsSentence() throws IOException {
+        JsonNode experiments = new ObjectMapper().readTree(ResultsJson.render(MarkdownReportTest
+                .targetsAtIntervalsRun())).get("experiments");
+        List<Protocol> protocols = List.of(PostProtocols.targetsAtIntervals(),
+                PostProtocols.targetsAtIntervalsStateless());
+        for (int i = 0; i < protocols.size(); i++) {
+            Protocol protocol = protocols.get(i);
+            JsonNode g = experiments.get(i);
+            assertEquals(protocol.id(), g.get("id").asText());
+            assertEquals(protocol.post().figure(), g.get("postFigure").asText());
+            assertTrue(g.get("postValidationAccuracy").isNull(), "the post shows no figure for " + protocol.id());
+            JsonNode settings = g.get("settings");
+            assertEquals(10, settings.get("targetPeriod").asInt(), "a target every 10 steps");
+            assertEquals(10, settings.get("window").asInt(), "chunks of 10");
+            assertEquals(protocol.layout().kind().name(), settings.get("layout").asText());
+        }
+        assertEquals("CHUNKS_STATELESS", experiments.get(1).get("settings").get("layout").asText());
+        JsonNode cut = experiments.get(1).get("ceiling");
+        assertEquals(302, cut.get("validation").get("reachable").asLong());
+        assertEquals(400, cut.get("validation").get("samples").asLong(), "two answers for each of 200 sequences");
+        assertEquals(0.755, cut.get("validation").get("value").asDouble(), 0);
+        JsonNode others = new ObjectMapper().readTree(ResultsJson.render(RUN)).get("experiments");
+        others.forEach(e -> assertFalse(e.get("settings").has("targetPeriod"),
+                "a run answering at each sample's last step sets no period: " + e.get("id")));
+    }
+
+    @Test
     void aProtocolThePostNeverRanQuotesNothingOfThePost() throws IOException {
         Protocol c = PostProtocols.perStepStateful();
         Protocol ours = new Protocol("X", c.task(), c.layout(), c.model(), c.epochs());

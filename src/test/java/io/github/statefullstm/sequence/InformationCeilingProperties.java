@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.spec.Claim;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
@@ -17,9 +16,6 @@ import net.jqwik.api.statistics.Statistics;
 
 @Label("The information ceiling")
 class InformationCeilingProperties {
-
-    /** Above this many distinct histories, trying every answer function (2^G of them) is too slow for a property. */
-    private static final int MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH = 12;
 
     @Provide
     Arbitrary<PlannedSamples> plansWhoseLineageReachesStepZero() {
@@ -33,11 +29,11 @@ class InformationCeilingProperties {
     @Label("the ceiling is the best constant answer per group of samples with the same history (brute force)")
     void theCeilingIsTheBestConstantAnswerPerGroupOfEqualHistories(
             @ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
-        Map<List<Double>, long[]> targetsByHistory = targetsByHistory(planned);
-        long bruteForce = targetsByHistory.values().stream().mapToLong(c -> Math.max(c[0], c[1])).sum();
+        Map<List<Double>, long[]> targetsByHistory = HistoryGroups.targetsByHistory(planned.samples(), planned.plan());
+        long bruteForce = HistoryGroups.bestConstantAnswers(targetsByHistory);
         Statistics.label("plan").collect(planned.kind());
         Statistics.label("distinct histories").collect(targetsByHistory.size() == 1 ? "1"
-                : targetsByHistory.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH ? "2..12" : "13..");
+                : targetsByHistory.size() <= HistoryGroups.MAX_FOR_EXHAUSTIVE_SEARCH ? "2..12" : "13..");
         assertEquals(new InformationCeiling.Ceiling(bruteForce, planned.plan().sampleCount()),
                 InformationCeiling.of(planned.samples(), planned.plan()), planned::toString);
     }
@@ -46,21 +42,14 @@ class InformationCeilingProperties {
     @Claim("CEIL-1")
     @Label("no answer function over the histories beats the ceiling, and one reaches it (exhaustive)")
     void noAnswerFunctionBeatsTheCeiling(@ForAll(supplier = PlannedSamples.AnyWithRowResets.class) PlannedSamples planned) {
-        List<long[]> groups = new ArrayList<>(targetsByHistory(planned).values());
-        boolean small = groups.size() <= MAX_HISTORIES_FOR_EXHAUSTIVE_SEARCH;
+        List<long[]> groups = new ArrayList<>(HistoryGroups.targetsByHistory(planned.samples(), planned.plan())
+                .values());
+        boolean small = groups.size() <= HistoryGroups.MAX_FOR_EXHAUSTIVE_SEARCH;
         Statistics.label("searched exhaustively").collect(small);
-        if (!small) {
-            return;
+        if (small) {
+            assertEquals(HistoryGroups.bestOfEveryAnswerFunction(groups),
+                    InformationCeiling.of(planned.samples(), planned.plan()).reachable(), planned::toString);
         }
-        long best = 0;
-        for (int answers = 0; answers < 1 << groups.size(); answers++) {
-            long right = 0;
-            for (int g = 0; g < groups.size(); g++) {
-                right += groups.get(g)[(answers >> g) & 1];
-            }
-            best = Math.max(best, right);
-        }
-        assertEquals(best, InformationCeiling.of(planned.samples(), planned.plan()).reachable(), planned::toString);
     }
 
     @Property
@@ -127,25 +116,6 @@ class InformationCeilingProperties {
                 () -> InformationCeiling.windowedStateless(other, negative, 20, 10, 1)), "zeros = " + negative, ">= 0");
         TaskProperties.assertMentions(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> InformationCeiling.windowedStateless(0, 0, 20, 10, 1)), "sequences (ones + zeros) = 0", "> 0");
-    }
-
-    /** Groups samples by the explicit list of steps their model has read: the lineage's samples, concatenated. */
-    private static Map<List<Double>, long[]> targetsByHistory(PlannedSamples planned) {
-        Map<List<Double>, long[]> groups = new HashMap<>();
-        StateLineage lineage = planned.plan().lineage();
-        for (int k = 0; k < planned.plan().batches().size(); k++) {
-            for (int row = 0; row < planned.plan().batch(k).size(); row++) {
-                List<Double> steps = new ArrayList<>();
-                for (int sample : lineage.history(new StateLineage.Slot(k, row))) {
-                    for (double step : planned.samples().get(sample).steps()) {
-                        steps.add(step);
-                    }
-                }
-                int target = planned.samples().get(planned.plan().batch(k).row(row)).target();
-                groups.computeIfAbsent(steps, s -> new long[2])[target]++;
-            }
-        }
-        return groups;
     }
 
     private static boolean allZero(Sample sample) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.statefullstm.rnn.LstmState;
+import io.github.statefullstm.sequence.AnsweredPlan;
 import io.github.statefullstm.sequence.BatchPlan;
 import io.github.statefullstm.sequence.PerStepFeed;
 import io.github.statefullstm.sequence.PlannedSamples;
@@ -117,6 +118,34 @@ class PlanRunnerProperties {
         assertEquals(planned, score.samples());
         assertEquals(loss / planned, score.loss(), AVERAGE_TOLERANCE, run::toString);
         assertEquals(accuracy / planned, score.accuracy(), AVERAGE_TOLERANCE, run::toString);
+    }
+
+    @Property(tries = 300)
+    @Claim("TRAIN-2")
+    @Label("where samples answer at chosen steps, each batch's figures weigh as many as its answers")
+    void whereSamplesAnswerAtChosenStepsEachBatchWeighsAsManyAsItsAnswers(
+            @ForAll(supplier = AnsweredPlan.Any.class) AnsweredPlan answered) {
+        RecordingModel model = new RecordingModel(answered.plan().stateful(), answered.plan().batchSize());
+        Score score = PlanRunner.train(model, answered.samples(), answered.plan(), BatchListener.SILENT);
+        double loss = 0;
+        double accuracy = 0;
+        long answers = 0;
+        boolean asRows = true;
+        for (BatchPlan.Batch batch : answered.plan().batches()) {
+            int own = 0;
+            for (int row : batch.rows()) {
+                own += answered.samples().get(row).answers();
+            }
+            asRows &= own == batch.size();
+            double first = answered.samples().get(batch.row(0)).step(0);
+            loss += (1 + first) * own;
+            accuracy += (first == 0 ? 0 : 1) * own;
+            answers += own;
+        }
+        Statistics.label("answers per batch").collect(asRows ? "its rows" : "other than its rows");
+        assertEquals(answers, score.samples(), answered::toString);
+        assertEquals(loss / answers, score.loss(), AVERAGE_TOLERANCE, answered::toString);
+        assertEquals(accuracy / answers, score.accuracy(), AVERAGE_TOLERANCE, answered::toString);
     }
 
     @Property(tries = 300)

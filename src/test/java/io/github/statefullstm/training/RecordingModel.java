@@ -18,6 +18,8 @@ import java.util.List;
 final class RecordingModel implements LstmModel {
 
     final List<String> calls = new ArrayList<>();
+    /** The targets of every call with targets at chosen steps, in order. */
+    final List<StepTargets> stepTargets = new ArrayList<>();
     private final ModelConfig config;
     private LstmState carried;
 
@@ -51,12 +53,14 @@ final class RecordingModel implements LstmModel {
     @Override
     public BatchResult trainOnBatch(double[][][] inputs, StepTargets targets) {
         calls.add("train every step " + inputs.length);
+        stepTargets.add(targets);
         return resultFor(inputs);
     }
 
     @Override
     public BatchResult testOnBatch(double[][][] inputs, StepTargets targets) {
         calls.add("test every step " + inputs.length);
+        stepTargets.add(targets);
         return resultFor(inputs);
     }
 
