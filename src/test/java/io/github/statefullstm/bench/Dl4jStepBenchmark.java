@@ -1,6 +1,8 @@
 package io.github.statefullstm.bench;
 
 import io.github.statefullstm.report.ReportFiles;
+import io.github.statefullstm.rnn.Cell;
+import io.github.statefullstm.rnn.GateActivation;
 import io.github.statefullstm.rnn.LstmModel;
 import io.github.statefullstm.rnn.LstmSpec;
 import io.github.statefullstm.rnn.ModelConfig;
@@ -16,13 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Milliseconds per trainOnBatch of the post's model, LSTM(10), and the resident memory each update leaves behind,
  * per ND4J setting, for the two update shapes the post's experiments are made of: one step of one sequence (C and D:
  * batch 1, stateful, reset every 20 steps) and 64 windows of 10 steps (A, stateless); and one long run of 100,000
- * one-step updates in one JVM, which shows whether memory stays flat however long a run trains.
+ * one-step updates in one JVM, which shows whether memory stays flat however long a run trains. The same three, in the
+ * main job's setting, for the same model with a GRU cell and for two of its LSTM layers stacked. Every row names its
+ * model, and the report's heading lists them, as {@link #model} writes the spec the child built.
  *
  * <p>Run:
  * <pre>
@@ -32,7 +37,8 @@ import java.util.Map;
  * JavaCPP's pointer GC can only be chosen before ND4J loads, and OMP_NUM_THREADS only before the process starts, so
  * every setting runs in its own child JVM, one after the other in this one run, so that the ratios are comparable.
  * Each child's heap is fixed and touched at start ({@link #CHILD_HEAP}), so that resident-memory growth is native
- * memory, not a heap that grows into its maximum.
+ * memory, not a heap that grows into its maximum. The whole run, which prints its own length at the end, took about two
+ * minutes on 2 cores with nothing else running, and three times that on the same cores shared with other builds.
  */
 public final class Dl4jStepBenchmark {
 
@@ -66,18 +72,41 @@ public final class Dl4jStepBenchmark {
     /** DL4J's own fit() on the same step: it builds DL4J's network itself, so it lives in the package that may. */
     private static final String FIT_BASELINE = FitStepBaseline.class.getName();
 
-    private record Setting(String name, boolean pointerGc, String ompThreads, String engine, String mainClass,
-                           String shape) {
-        Setting(String name, boolean pointerGc, String ompThreads, Precision precision) {
-            this(name, pointerGc, ompThreads, precision.name(), Dl4jStepBenchmark.class.getName(), ONE_STEP);
+    /**
+     * One child JVM's run: the model it builds ({@code spec}), JavaCPP's pointer GC, OMP_NUM_THREADS ("" for the
+     * default), the engine ({@link Precision} or {@link #REFERENCE}), the class it runs and the update's shape.
+     */
+    private record Setting(String name, LstmSpec spec, boolean pointerGc, String ompThreads, String engine,
+                           String mainClass, String shape) {
+
+        /** This engine, one step of one sequence, on {@code spec}. */
+        static Setting oneStep(String name, LstmSpec spec, boolean pointerGc, String ompThreads, String engine) {
+            return new Setting(name, spec, pointerGc, ompThreads, engine, Dl4jStepBenchmark.class.getName(),
+                    ONE_STEP);
         }
 
-        Setting(String name, boolean pointerGc, String ompThreads, Precision precision, String mainClass) {
-            this(name, pointerGc, ompThreads, precision.name(), mainClass, ONE_STEP);
+        /** DL4J's own fit() on the post's model, which {@link FitStepBaseline} builds from {@link LstmSpec#POST}. */
+        static Setting fit(String name, boolean pointerGc) {
+            return new Setting(name, LstmSpec.POST, pointerGc, "", Precision.DOUBLE.name(), FIT_BASELINE, ONE_STEP);
         }
 
-        static Setting windows(String name, boolean pointerGc, String engine) {
-            return new Setting(name, pointerGc, "1", engine, Dl4jStepBenchmark.class.getName(), WINDOWS);
+        /** The flat-memory run: {@link #LONG_RUN_UPDATES} one-step updates in the main job's setting. */
+        static Setting longRun(LstmSpec spec) {
+            return new Setting(String.format(Locale.ROOT, "flat memory: engine, %,d one-step updates in one JVM"
+                    + " (main job's setting)", LONG_RUN_UPDATES), spec, true, "1", Precision.DOUBLE.name(),
+                    Dl4jStepBenchmark.class.getName(), LONG_RUN);
+        }
+
+        /** A's update: {@link #WINDOW_ROWS} windows of {@link #WINDOW_STEPS} steps, stateless. */
+        static Setting windows(String name, LstmSpec spec, boolean pointerGc, String engine) {
+            return new Setting("A's update: " + name, spec, pointerGc, "1", engine,
+                    Dl4jStepBenchmark.class.getName(), WINDOWS);
+        }
+
+        /** The child's arguments after {@code --child}: the engine, the shape and every field of the spec. */
+        List<String> childArguments() {
+            return List.of(engine, shape, Integer.toString(spec.features()), Integer.toString(spec.units()),
+                    spec.gateActivation().name(), spec.cell().name(), Integer.toString(spec.layers()));
         }
     }
 
@@ -87,31 +116,46 @@ public final class Dl4jStepBenchmark {
     /** Where the table is written, beside the main job's report, whole or not at all. */
     private static final Path REPORT = Path.of("reports", "dl4j-step-benchmark.md");
 
+    /** The post's model, LSTM(10). */
+    private static final LstmSpec LSTM = LstmSpec.POST;
+    /** The same with a GRU cell. */
+    private static final LstmSpec GRU = LstmSpec.POST.withCell(Cell.GRU);
+    /** Two of the post's LSTM layers, stacked. */
+    private static final LstmSpec TWO_LAYERS = LstmSpec.POST.withLayers(2);
+
+    private static final String MAIN_JOB = "engine, pointer GC on, OMP_NUM_THREADS=1 (the main job's setting)";
+    private static final String DOUBLE = Precision.DOUBLE.name();
+
     private static final List<Setting> SETTINGS = List.of(
-            new Setting("DL4J fit(), stateless, defaults", true, "", Precision.DOUBLE, FIT_BASELINE),
-            new Setting("DL4J fit(), stateless, nopointergc", false, "", Precision.DOUBLE, FIT_BASELINE),
-            new Setting("engine, pointer GC on, OMP_NUM_THREADS=1 (the main job's setting)", true, "1",
-                    Precision.DOUBLE),
-            new Setting("engine, pointer GC on, default threads", true, "", Precision.DOUBLE),
-            new Setting("engine, nopointergc, OMP_NUM_THREADS=1", false, "1", Precision.DOUBLE),
-            new Setting("engine, float, pointer GC on, OMP_NUM_THREADS=1", true, "1", Precision.FLOAT),
-            new Setting("reference engine (pure Java, double)", true, "", REFERENCE,
-                    Dl4jStepBenchmark.class.getName(), ONE_STEP),
-            new Setting("flat memory: engine, 100,000 one-step updates in one JVM (main job's setting)", true, "1",
-                    Precision.DOUBLE.name(), Dl4jStepBenchmark.class.getName(), LONG_RUN),
-            Setting.windows("A's update: engine, pointer GC on, OMP_NUM_THREADS=1 (main job)", true,
-                    Precision.DOUBLE.name()),
-            Setting.windows("A's update: engine, nopointergc, OMP_NUM_THREADS=1", false, Precision.DOUBLE.name()),
-            Setting.windows("A's update: reference engine", true, REFERENCE));
+            Setting.fit("DL4J fit(), stateless, defaults", true),
+            Setting.fit("DL4J fit(), stateless, nopointergc", false),
+            Setting.oneStep(MAIN_JOB, LSTM, true, "1", DOUBLE),
+            Setting.oneStep("engine, pointer GC on, default threads", LSTM, true, "", DOUBLE),
+            Setting.oneStep("engine, nopointergc, OMP_NUM_THREADS=1", LSTM, false, "1", DOUBLE),
+            Setting.oneStep("engine, float, pointer GC on, OMP_NUM_THREADS=1", LSTM, true, "1",
+                    Precision.FLOAT.name()),
+            Setting.oneStep("reference engine (pure Java, double)", LSTM, true, "", REFERENCE),
+            Setting.longRun(LSTM),
+            Setting.windows(MAIN_JOB, LSTM, true, DOUBLE),
+            Setting.windows("engine, nopointergc, OMP_NUM_THREADS=1", LSTM, false, DOUBLE),
+            Setting.windows("reference engine", LSTM, true, REFERENCE),
+            Setting.oneStep(MAIN_JOB, GRU, true, "1", DOUBLE),
+            Setting.longRun(GRU),
+            Setting.windows(MAIN_JOB, GRU, true, DOUBLE),
+            Setting.oneStep(MAIN_JOB, TWO_LAYERS, true, "1", DOUBLE),
+            Setting.longRun(TWO_LAYERS),
+            Setting.windows(MAIN_JOB, TWO_LAYERS, true, DOUBLE));
 
     private Dl4jStepBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 2 && args[0].equals("--child")) {
-            measure(args[1], args.length > 2 ? args[2] : ONE_STEP);
+        if (args.length > 0 && args[0].equals("--child")) {
+            measure(args[1], args[2], new LstmSpec(Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    GateActivation.valueOf(args[5]), Cell.valueOf(args[6]), Integer.parseInt(args[7])));
             return;
         }
+        long began = System.nanoTime();
         List<String> rows = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (Setting setting : SETTINGS) {
@@ -120,7 +164,8 @@ public final class Dl4jStepBenchmark {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "-D" + NativeRuntime.NO_POINTER_GC + "=" + !setting.pointerGc(),
                     "-Dupdates=" + TIMED_UPDATES,
-                    setting.mainClass(), "--child", setting.engine(), setting.shape()));
+                    setting.mainClass(), "--child"));
+            command.addAll(setting.childArguments());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
             if (!setting.ompThreads().isEmpty()) {
@@ -132,32 +177,54 @@ public final class Dl4jStepBenchmark {
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("RESULT")) {
                         String result = line.substring("RESULT ".length());
-                        System.out.printf("%-80s %s%n", setting.name(), result);
-                        rows.add("| " + setting.name() + " | " + result + " |");
+                        System.out.printf("%-40s %-80s %s%n", model(setting.spec()), setting.name(), result);
+                        rows.add("| " + model(setting.spec()) + " | " + setting.name() + " | " + result + " |");
                     }
                 }
             }
-            child.waitFor();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException(setting.name() + " on " + model(setting.spec()) + " failed: exit "
+                        + child.exitValue());
+            }
         }
         writeReport(rows);
+        System.out.printf("The whole run took %.1f min%n", (System.nanoTime() - began) / 60e9);
+    }
+
+    /**
+     * A model as its layers, e.g. {@code LSTM(10) -> LSTM(10) -> Dense(1)}, from its spec; the gates are named when
+     * they are not sigmoid, the inputs per step when there is more than one.
+     */
+    static String model(LstmSpec spec) {
+        List<String> parts = new ArrayList<>();
+        if (spec.features() != 1) {
+            parts.add(spec.features() + " inputs");
+        }
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            parts.add(spec.cell().name() + "(" + spec.units() + ")");
+        }
+        parts.add("Dense(1)");
+        String gates = spec.gateActivation() == GateActivation.SIGMOID ? ""
+                : ", " + spec.gateActivation().name().toLowerCase(Locale.ROOT).replace('_', '-') + " gates";
+        return String.join(" -> ", parts) + gates;
     }
 
     private static void writeReport(List<String> rows) throws Exception {
-        String text = "# DL4J per-update cost and memory: LSTM(10), one step of one sequence, and A's 64 windows of 10"
-                + " steps\n\n"
+        List<String> models = SETTINGS.stream().map(setting -> model(setting.spec())).distinct().toList();
+        String text = "# DL4J per-update cost and memory: " + String.join(", ", models) + "; one step of one "
+                + "sequence, and A's " + WINDOW_ROWS + " windows of " + WINDOW_STEPS + " steps\n\n"
                 + "Written by `io.github.statefullstm.bench.Dl4jStepBenchmark` (see its class comment for the command)"
                 + " on "
                 + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores. Every row "
                 + "ran in its own child JVM in this one run, so compare rows as ratios; times from another day are "
-                + "not comparable.\n\n| setting | result |\n|---|---|\n" + String.join("\n", rows) + "\n";
+                + "not comparable.\n\n| model | setting | result |\n|---|---|---|\n" + String.join("\n", rows) + "\n";
         ReportFiles.writeString(REPORT, text);
         System.out.println("Wrote " + REPORT);
     }
 
-    private static void measure(String engine, String shape) throws Exception {
+    private static void measure(String engine, String shape, LstmSpec spec) throws Exception {
         boolean windows = shape.equals(WINDOWS);
-        ModelConfig config = windows ? ModelConfig.stateless(LstmSpec.POST, 1)
-                : ModelConfig.stateful(LstmSpec.POST, 1, 1);
+        ModelConfig config = windows ? ModelConfig.stateless(spec, 1) : ModelConfig.stateful(spec, 1, 1);
         LstmModel model = engine.equals(REFERENCE) ? new ReferenceEngine().build(config)
                 : new Dl4jEngine(Precision.valueOf(engine)).build(config);
         int warmUp = windows ? WARM_UP_UPDATES / WINDOW_UPDATES_DIVISOR : WARM_UP_UPDATES;
@@ -167,17 +234,17 @@ public final class Dl4jStepBenchmark {
             default -> TIMED_UPDATES;
         };
         if (windows) {
-            runWindows(model, warmUp);
+            runWindows(model, spec.features(), warmUp);
         } else {
-            run(model, warmUp);
+            run(model, spec.features(), warmUp);
         }
         System.gc();
         long rssBefore = residentKilobytes();
         long start = System.nanoTime();
         if (windows) {
-            runWindows(model, timed);
+            runWindows(model, spec.features(), timed);
         } else {
-            run(model, timed);
+            run(model, spec.features(), timed);
         }
         double msPerUpdate = (System.nanoTime() - start) / 1e6 / timed;
         double bytesPerUpdate = (residentKilobytes() - rssBefore) * 1024.0 / timed;
@@ -186,14 +253,16 @@ public final class Dl4jStepBenchmark {
     }
 
     /** Stateless updates of A's shape, on fixed random bits (seed 1) and alternating targets. */
-    private static void runWindows(LstmModel model, int updates) {
+    private static void runWindows(LstmModel model, int features, int updates) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        double[][][] inputs = new double[WINDOW_ROWS][WINDOW_STEPS][1];
+        double[][][] inputs = new double[WINDOW_ROWS][WINDOW_STEPS][features];
         double[] targets = new double[WINDOW_ROWS];
         for (int row = 0; row < WINDOW_ROWS; row++) {
             targets[row] = row % 2;
             for (int step = 0; step < WINDOW_STEPS; step++) {
-                inputs[row][step][0] = random.nextInt(2);
+                for (int feature = 0; feature < features; feature++) {
+                    inputs[row][step][feature] = random.nextInt(2);
+                }
             }
         }
         for (int update = 0; update < updates; update++) {
@@ -201,9 +270,11 @@ public final class Dl4jStepBenchmark {
         }
     }
 
-    private static void run(LstmModel model, int updates) {
-        double[][][] one = {{{1}}};
-        double[][][] zero = {{{0}}};
+    /** Stateful one-step updates of one sequence: a 1 (every input) at its first step, 0 after, reset every 20 steps. */
+    private static void run(LstmModel model, int features, int updates) {
+        double[][][] one = new double[1][1][features];
+        java.util.Arrays.fill(one[0][0], 1);
+        double[][][] zero = new double[1][1][features];
         double[] target = {1};
         for (int update = 0; update < updates; update++) {
             int step = update % STEPS_PER_SEQUENCE;

@@ -1,5 +1,7 @@
 package io.github.statefullstm.rnn.dl4j;
 
+import io.github.statefullstm.rnn.GateActivation;
+import io.github.statefullstm.rnn.LstmSpec;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -22,7 +24,8 @@ import java.nio.file.Path;
 public final class FitStepBaseline {
 
     private static final int WARM_UP_UPDATES = 2_000;
-    private static final int UNITS = 10;
+    /** The post's model, which the benchmark's fit() rows name. */
+    private static final LstmSpec SPEC = LstmSpec.POST;
 
     private FitStepBaseline() {
     }
@@ -34,13 +37,14 @@ public final class FitStepBaseline {
                 .dataType(DataType.DOUBLE)
                 .updater(new Adam(1e-3))
                 .list()
-                .layer(new LSTM.Builder().nIn(1).nOut(UNITS).activation(Activation.TANH)
-                        .gateActivationFunction(Activation.SIGMOID).build())
+                .layer(new LSTM.Builder().nIn(SPEC.features()).nOut(SPEC.units()).activation(Activation.TANH)
+                        .gateActivationFunction(SPEC.gateActivation() == GateActivation.SIGMOID
+                                ? Activation.SIGMOID : Activation.HARDSIGMOID).build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
-                        .nIn(UNITS).nOut(1).build())
+                        .nIn(SPEC.units()).nOut(1).build())
                 .build());
         network.init();
-        INDArray features = Nd4j.ones(DataType.DOUBLE, 1, 1, 1);
+        INDArray features = Nd4j.ones(DataType.DOUBLE, 1, SPEC.features(), 1);
         INDArray labels = Nd4j.ones(DataType.DOUBLE, 1, 1, 1);
         for (int update = 0; update < WARM_UP_UPDATES; update++) {
             network.fit(features, labels);
