@@ -135,5 +135,12 @@ class TargetsAtIntervalsExamples {
         assertEquals("targetPeriod = 10: must not be given for sequences of 10 to 30 steps: a period must divide "
                 + "every sequence's length", assertThrows(IllegalArgumentException.class,
                 () -> f.withLayout(f.layout().withTargetPeriod(10))).getMessage());
+        assertEquals(1, G.withLayout(G.layout().withTargetPeriod(1)).layout().targetPeriod().getAsInt(),
+                "a target at every step is a period of 1, which divides any T");
+        assertEquals("targetPeriod = null: must be given, or empty", assertThrows(IllegalArgumentException.class,
+                () -> new LayoutSpec(G.layout().kind(), 10, 1, 10, null)).getMessage());
+        assertEquals("answered steps = null: must be given", assertThrows(IllegalArgumentException.class,
+                () -> G.layout().prepare(G.task().withSize(20, 20, 10).draw().training()).samples().get(0)
+                        .answeredAt(null)).getMessage());
     }
 }

@@ -556,6 +556,24 @@ public abstract class StateQuestionsProperties {
             agree.states(where + ", carried state", plain.states(), masked.states());
         }
 
+        /**
+         * The errors a masked step sends nowhere are nothing, not what an earlier batch of the same shape left: a
+         * stack's masked steps keep their input errors at zero (the reference's tape clears them for every batch).
+         */
+        @Property
+        @Claim("ASK-7")
+        void aMaskedBatchsGradientDoesNotDependOnTheBatchesBeforeIt(@ForAll("paddedBatches") PaddedBatch batch) {
+            BatchScenario s = batch.scenario();
+            s.collectShape();
+            double[][][] padded = batch.padded();
+            double[] targets = s.targets(0);
+            LstmModel used = build(s.statelessConfig().withMasking(MASKING));
+            LstmModel fresh = build(s.statelessConfig().withMasking(MASKING));
+            used.gradientOnBatch(s.inputs(1, s.rows(), padded[0].length), targets);
+            engineUnderTest().repeated().weights("a padded batch after an unpadded one of its shape vs on a fresh "
+                    + "model", fresh.gradientOnBatch(padded, targets), used.gradientOnBatch(padded, targets));
+        }
+
         @Property
         @Claim("ASK-7")
         void leftAndRightPaddingEndInTheSameState(@ForAll("paddedBatches") PaddedBatch batch) {

@@ -11,10 +11,6 @@ import io.github.statefullstm.rnn.LstmSpec;
  */
 record FlatParameters(LstmSpec spec) {
 
-    int features() {
-        return spec.features();
-    }
-
     int units() {
         return spec.units();
     }
