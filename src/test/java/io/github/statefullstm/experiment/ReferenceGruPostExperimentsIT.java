@@ -1,27 +1,15 @@
 package io.github.statefullstm.experiment;
 
 import io.github.statefullstm.rnn.Cell;
-import io.github.statefullstm.rnn.LstmEngine;
-import io.github.statefullstm.rnn.reference.ReferenceEngine;
 import io.github.statefullstm.spec.Claim;
 
 /**
- * A-E with a GRU in place of the post's LSTM, on the pure-Java reference, three seeds each: the same claims hold,
- * because the ceiling is a property of the layout, not of the cell. C and E learn the task; A ends at its ceiling, B
- * and D never beat theirs.
+ * A-E with a GRU in place of the post's LSTM, on the reference engine and seeds of {@link ReferencePostExperimentsIT}:
+ * the same claims hold, because the ceiling is a property of the layout, not of the cell. C and E learn the task; A
+ * ends at its ceiling, B and D never beat theirs.
  */
 @Claim("SHAPE-5")
-class ReferenceGruPostExperimentsIT extends PostExperimentClaims {
-
-    @Override
-    protected LstmEngine engine() {
-        return new ReferenceEngine();
-    }
-
-    @Override
-    protected long[] seeds() {
-        return new long[] {1, 2, 3};
-    }
+class ReferenceGruPostExperimentsIT extends ReferencePostExperimentsIT {
 
     @Override
     protected Protocol asRun(Protocol post) {

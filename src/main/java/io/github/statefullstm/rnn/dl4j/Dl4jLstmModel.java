@@ -59,15 +59,19 @@ final class Dl4jLstmModel extends KerasLstmModel {
                 rows, steps, parameters));
         cells.skip(skipped);
         startKernels(inputs, start);
-        return new Forward(denseHead(cells.lastH(), 0, rows), finalState(rows));
+        double[] topH = cells.lastH();
+        return new Forward(denseHead(topH, 0, rows), finalState(rows, topH));
     }
 
-    /** Every layer's final h and c, without the inert unit, as the canonical state: each row's layers side by side. */
-    private LstmState finalState(int rows) {
+    /**
+     * Every layer's final h and c, without the inert unit, as the canonical state: each row's layers side by side. The
+     * top layer's h is the one the head read, already copied out of the native buffer.
+     */
+    private LstmState finalState(int rows, double[] topH) {
         double[][] h = new double[rows][layers * units];
         double[][] c = new double[rows][config().spec().cell().carriesCell() ? layers * units : 0];
         for (int layer = 0; layer < layers; layer++) {
-            realUnits(cells.lastH(layer), h, layer);
+            realUnits(layer == layers - 1 ? topH : cells.lastH(layer), h, layer);
             if (c[0].length > 0) {
                 realUnits(cells.lastC(layer), c, layer);
             }

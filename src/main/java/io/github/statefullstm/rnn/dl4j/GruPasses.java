@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * A GRU layer's passes (Keras' {@code reset_after=False}) over batches of one shape, written in libnd4j's plain ops,
- * each bound once ({@link BoundOp}): nine per step forward, twelve per step backward, and four per batch for the weight
- * gradients and the errors at the inputs, which are one matrix product each over every step's rows at once.
+ * each bound once ({@link BoundOp}): nine per step forward, twelve per step backward, and three per batch for the
+ * weight gradients (a fourth above layer 0 for the errors at the inputs), each one matrix product over every step's
+ * rows at once.
  *
  * <p><b>Why not libnd4j's GRU kernels.</b> In 1.0.0-M2.1, {@code gruCell_bp} sends the candidate's error back to the
  * previous h as {@code ((dL/dĥ ⊙ (1 - ĥ²)) ⊙ r)·U_hᵀ} where the chain rule gives {@code ((dL/dĥ ⊙ (1 - ĥ²))·U_hᵀ) ⊙ r},
